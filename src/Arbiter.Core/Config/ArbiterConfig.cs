@@ -1,0 +1,11 @@
+namespace Arbiter.Core.Config;
+
+/// <summary>The whole configuration, as read from YAML (snake_case keys). Validated once by <see cref="ConfigValidator"/>.</summary>
+public sealed record ArbiterConfig
+{
+    public ServerConfig Server { get; init; } = new();
+    public Dictionary<string, ProviderConfig> Providers { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ModelConfig> Models { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, TierConfig> Tiers { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, RouteConfig> Routes { get; init; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Arbiter.Core.Errors;
+
+namespace Arbiter.Core.OpenAIFormat;
+
+/// <summary>Typed reads of JSON values that fail with a 400 naming the field and what was expected.</summary>
+internal static class JsonRead
+{
+    public static ArbiterException Invalid(string param, string message) =>
+        new ArbiterError(ErrorKind.InvalidRequest, $"{param}: {message}") { Param = param, Code = "invalid_value" }.ToException();
+
+    public static string String(JsonElement e, string param) =>
+        e.ValueKind == JsonValueKind.String ? e.GetString()! : throw Invalid(param, $"expected a string, got {Describe(e)}");
+
+    public static string? OptionalString(JsonElement e, string param) =>
+        e.ValueKind == JsonValueKind.Null ? null : String(e, param);
+
+    public static bool Bool(JsonElement e, string param) => e.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw Invalid(param, $"expected a boolean, got {Describe(e)}"),
+    };
+
+    public static double? OptionalNumber(JsonElement e, string param, double min, double max)
+    {
+        if (e.ValueKind == JsonValueKind.Null) return null;
+        if (e.ValueKind != JsonValueKind.Number) throw Invalid(param, $"expected a number, got {Describe(e)}");
+        var v = e.GetDouble();
+        if (v < min || v > max) throw Invalid(param, $"must be between {min} and {max}, got {v}");
+        return v;
+    }
+
+    public static long? OptionalInteger(JsonElement e, string param, long min)
+    {
+        if (e.ValueKind == JsonValueKind.Null) return null;
+        if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out var v))
+            throw Invalid(param, $"expected an integer, got {Describe(e)}");
+        if (v < min) throw Invalid(param, $"must be at least {min}, got {v}");
+        return v;
+    }
+
+    public static void RequireKind(JsonElement e, JsonValueKind kind, string param)
+    {
+        if (e.ValueKind != kind) throw Invalid(param, $"expected {Article(kind)}, got {Describe(e)}");
+    }
+
+    public static string Describe(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Null => "null",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => Article(e.ValueKind),
+    };
+
+    private static string Article(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}

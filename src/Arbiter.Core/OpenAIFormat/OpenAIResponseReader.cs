@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Arbiter.Core.Chat;
+
+namespace Arbiter.Core.OpenAIFormat;
+
+/// <summary>
+/// Reads an upstream's chat.completion or chat.completion.chunk JSON. Lenient where servers differ, strict where
+/// the answer would be meaningless: a body without choices throws <see cref="InvalidDataException"/>, which the
+/// adapter reports as an upstream error.
+/// </summary>
+public static class OpenAIResponseReader
+{
+    public static ChatResponse ReadCompletion(JsonElement root, string fallbackModel)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array)
+            throw new InvalidDataException("the answer has no 'choices' array");
+        var list = new List<ChatChoice>(choices.GetArrayLength());
+        var i = 0;
+        foreach (var c in choices.EnumerateArray())
+        {
+            if (!c.TryGetProperty("message", out var m) || m.ValueKind != JsonValueKind.Object)
+                throw new InvalidDataException($"choices[{i}] has no 'message' object");
+            var message = ReadAnswerMessage(m);
+            list.Add(new ChatChoice(Int(c, "index", i), message, WireNames.ParseFinishReason(Str(c, "finish_reason"))));
+            i++;
+        }
+        return new ChatResponse
+        {
+            Id = Str(root, "id") ?? "",
+            Created = root.TryGetProperty("created", out var cr) && cr.TryGetInt64(out var created) ? created : 0,
+            Model = Str(root, "model") ?? fallbackModel,
+            Choices = list,
+            Usage = root.TryGetProperty("usage", out var u) ? OpenAIUsage.Read(u) : null,
+            SystemFingerprint = Str(root, "system_fingerprint"),
+        };
+    }
+
+    public static ChatStreamChunk ReadChunk(JsonElement root, string fallbackModel)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException("a stream chunk is not a JSON object");
+        List<StreamChoice>? list = null;
+        if (root.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array)
+        {
+            list = new List<StreamChoice>(choices.GetArrayLength());
+            var i = 0;
+            foreach (var c in choices.EnumerateArray())
+            {
+                var delta = c.TryGetProperty("delta", out var d) && d.ValueKind == JsonValueKind.Object ? ReadDelta(d) : StreamDelta.Empty;
+                list.Add(new StreamChoice(Int(c, "index", i), delta, WireNames.ParseFinishReason(Str(c, "finish_reason"))));
+                i++;
+            }
+        }
+        return new ChatStreamChunk
+        {
+            Id = Str(root, "id") ?? "",
+            Created = root.TryGetProperty("created", out var cr) && cr.TryGetInt64(out var created) ? created : 0,
+            Model = Str(root, "model") ?? fallbackModel,
+            Choices = (IReadOnlyList<StreamChoice>?)list ?? [],
+            Usage = root.TryGetProperty("usage", out var u) ? OpenAIUsage.Read(u) : null,
+            SystemFingerprint = Str(root, "system_fingerprint"),
+        };
+    }
+
+    private static ChatMessage ReadAnswerMessage(JsonElement m)
+    {
+        List<ToolCall>? calls = null;
+        if (m.TryGetProperty("tool_calls", out var tc) && tc.ValueKind == JsonValueKind.Array)
+        {
+            calls = new List<ToolCall>(tc.GetArrayLength());
+            foreach (var call in tc.EnumerateArray())
+            {
+                var f = call.TryGetProperty("function", out var fe) ? fe : default;
+                calls.Add(new ToolCall(Str(call, "id") ?? "", f.ValueKind == JsonValueKind.Object ? Str(f, "name") ?? "" : "",
+                    f.ValueKind == JsonValueKind.Object ? Str(f, "arguments") ?? "{}" : "{}"));
+            }
+        }
+        return new ChatMessage
+        {
+            Role = ChatRole.Assistant,
+            Text = Str(m, "content"),
+            ToolCalls = calls,
+            Refusal = Str(m, "refusal"),
+        };
+    }
+
+    private static StreamDelta ReadDelta(JsonElement d)
+    {
+        List<ToolCallDelta>? calls = null;
+        if (d.TryGetProperty("tool_calls", out var tc) && tc.ValueKind == JsonValueKind.Array)
+        {
+            calls = new List<ToolCallDelta>(tc.GetArrayLength());
+            var i = 0;
+            foreach (var call in tc.EnumerateArray())
+            {
+                var f = call.TryGetProperty("function", out var fe) && fe.ValueKind == JsonValueKind.Object ? fe : default;
+                calls.Add(new ToolCallDelta(Int(call, "index", i), Str(call, "id"),
+                    f.ValueKind == JsonValueKind.Object ? Str(f, "name") : null,
+                    f.ValueKind == JsonValueKind.Object ? Str(f, "arguments") : null));
+                i++;
+            }
+        }
+        ChatRole? role = WireNames.TryParseRole(Str(d, "role"), out var r) ? r : null;
+        return new StreamDelta { Role = role, Content = Str(d, "content"), Refusal = Str(d, "refusal"), ToolCalls = calls };
+    }
+
+    private static string? Str(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static int Int(JsonElement o, string name, int fallback) =>
+        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : fallback;
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Arbiter.Core.Errors;
+
+namespace Arbiter.Providers.Http;
+
+/// <summary>
+/// Turns an upstream's failure (a status code, a broken connection, a timeout, an unreadable body) into an
+/// <see cref="ArbiterError"/> that names the provider and never carries a secret.
+/// </summary>
+internal static class UpstreamErrors
+{
+    public static async Task<ArbiterException> FromResponseAsync(
+        string provider, HttpResponseMessage response, string? secret, TimeProvider time, CancellationToken ct)
+    {
+        var status = (int)response.StatusCode;
+        string body;
+        try { body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false); }
+        catch (Exception) { body = ""; }
+        var upstreamMessage = ExtractMessage(body);
+        var kind = KindOf(response.StatusCode, upstreamMessage);
+        // The upstream's own words help with 400s; for auth failures they may quote part of our key, so never echo them.
+        var detail = kind is ErrorKind.UpstreamAuth || string.IsNullOrWhiteSpace(upstreamMessage)
+            ? ""
+            : ": " + SecretScrubber.Scrub(upstreamMessage, secret);
+        var message = kind switch
+        {
+            ErrorKind.UpstreamAuth => $"provider '{provider}' rejected the gateway's credentials (HTTP {status}); check its api_key",
+            ErrorKind.RateLimited => $"provider '{provider}' is rate limiting requests (HTTP 429){detail}",
+            ErrorKind.ModelNotFound => $"provider '{provider}' does not know the model (HTTP 404){detail}",
+            _ => $"provider '{provider}' returned HTTP {status}{detail}",
+        };
+        return new ArbiterError(kind, message)
+        {
+            Provider = provider,
+            UpstreamStatus = status,
+            RetryAfter = RetryAfter.From(response, time),
+        }.ToException();
+    }
+
+    public static ArbiterException FromException(string provider, Exception ex, CancellationToken requestToken)
+    {
+        if (ex is ArbiterException ae) return ae;
+        if (ex is OperationCanceledException && !requestToken.IsCancellationRequested)
+            return new ArbiterError(ErrorKind.UpstreamTimeout, $"provider '{provider}' did not answer in time") { Provider = provider }.ToException(ex);
+        if (ex is HttpRequestException { InnerException: SocketException } or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+            return new ArbiterError(ErrorKind.UpstreamUnavailable, $"provider '{provider}' is unreachable ({Describe(ex)})") { Provider = provider }.ToException(ex);
+        if (ex is JsonException or InvalidDataException)
+            return new ArbiterError(ErrorKind.UpstreamError, $"provider '{provider}' sent an answer that could not be read ({ex.Message})") { Provider = provider }.ToException(ex);
+        return new ArbiterError(ErrorKind.UpstreamError, $"provider '{provider}' failed ({Describe(ex)})") { Provider = provider }.ToException(ex);
+    }
+
+    private static ArbiterException ToException(this ArbiterError error, Exception inner) => new(error, inner);
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        HttpRequestException { InnerException: SocketException se } => se.SocketErrorCode.ToString(),
+        HttpRequestException hre => hre.HttpRequestError.ToString(),
+        IOException => "connection lost",
+        _ => ex.GetType().Name,
+    };
+
+    private static ErrorKind KindOf(HttpStatusCode status, string? message) => (int)status switch
+    {
+        401 or 403 => ErrorKind.UpstreamAuth,
+        404 => ErrorKind.ModelNotFound,
+        408 or 504 => ErrorKind.UpstreamTimeout,
+        413 => ErrorKind.ContextWindowExceeded,
+        429 => ErrorKind.RateLimited,
+        400 or 422 when LooksLikeContextOverflow(message) => ErrorKind.ContextWindowExceeded,
+        400 or 422 when LooksLikeContentFilter(message) => ErrorKind.ContentFiltered,
+        >= 400 and < 500 => ErrorKind.UpstreamBadRequest,
+        _ => ErrorKind.UpstreamError,
+    };
+
+    private static bool LooksLikeContextOverflow(string? m) => m is not null
+        && (m.Contains("context length", StringComparison.OrdinalIgnoreCase) || m.Contains("context_length", StringComparison.OrdinalIgnoreCase)
+            || m.Contains("prompt is too long", StringComparison.OrdinalIgnoreCase) || m.Contains("too many tokens", StringComparison.OrdinalIgnoreCase));
+
+    private static bool LooksLikeContentFilter(string? m) => m is not null
+        && (m.Contains("content management policy", StringComparison.OrdinalIgnoreCase) || m.Contains("content_filter", StringComparison.OrdinalIgnoreCase)
+            || m.Contains("safety", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Finds the human message in the error bodies of OpenAI, Anthropic and Gemini (all use error.message).</summary>
+    private static string? ExtractMessage(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            var root = doc.RootElement;
+            if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > 0) root = root[0]; // Gemini sometimes wraps in []
+            if (root.ValueKind != JsonValueKind.Object) return null;
+            if (root.TryGetProperty("error", out var e))
+            {
+                if (e.ValueKind == JsonValueKind.String) return e.GetString();
+                if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)
+                    return m.GetString();
+            }
+            if (root.TryGetProperty("message", out var msg) && msg.ValueKind == JsonValueKind.String) return msg.GetString();
+            return null;
+        }
+        catch (JsonException)
+        {
+            return body.Length <= 200 ? body : null; // a plain-text error page: short ones are worth showing
+        }
+    }
+}

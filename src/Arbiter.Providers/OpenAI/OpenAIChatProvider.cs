@@ -1,0 +1,96 @@
+using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Arbiter.Core.Chat;
+using Arbiter.Core.OpenAIFormat;
+using Arbiter.Core.Providers;
+using Arbiter.Providers.Http;
+
+namespace Arbiter.Providers.OpenAI;
+
+/// <summary>OpenAI chat completions, and every OpenAI-compatible server through its <see cref="OpenAICompatibleProfile"/>.</summary>
+internal sealed class OpenAIChatProvider : IChatProvider
+{
+    private readonly ProviderSettings _settings;
+    private readonly OpenAICompatibleProfile _profile;
+    private readonly ProviderContext _context;
+    private readonly OpenAIRequestWriteOptions _writeOptions;
+    private readonly string _endpoint;
+
+    public OpenAIChatProvider(ProviderSettings settings, OpenAICompatibleProfile profile, ProviderContext context)
+    {
+        _settings = settings;
+        _profile = profile;
+        _context = context;
+        _writeOptions = new OpenAIRequestWriteOptions { MaxTokensField = profile.MaxTokensField, IncludeModel = !profile.DeploymentInUrl };
+        _endpoint = settings.BaseUrl + "/chat/completions";
+    }
+
+    public string Name => _settings.Name;
+    public string Type => ProviderTypes.OpenAI;
+
+    public async Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
+    {
+        using var message = BuildRequest(request, upstreamModel);
+        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var doc = await JsonDocument.ParseAsync(body, default, cancellationToken).ConfigureAwait(false);
+            return OpenAIResponseReader.ReadCompletion(doc.RootElement, upstreamModel);
+        }
+        catch (Exception ex)
+        {
+            throw UpstreamErrors.FromException(Name, ex, cancellationToken);
+        }
+    }
+
+    public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(
+        ChatRequest request, string upstreamModel, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var message = BuildRequest(request, upstreamModel);
+        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, cancellationToken).ConfigureAwait(false);
+        Stream body;
+        try { body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false); }
+        catch (Exception ex) { throw UpstreamErrors.FromException(Name, ex, cancellationToken); }
+        await using var _ = body;
+        var events = SseParser.Create(body, (_, data) => OpenAIStreamEvent.Parse(data, upstreamModel))
+            .EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var __ = events;
+        var sawDone = false;
+        while (true)
+        {
+            OpenAIStreamEvent item;
+            try
+            {
+                if (!await events.MoveNextAsync().ConfigureAwait(false)) break;
+                item = events.Current.Data;
+            }
+            catch (Exception ex) { throw UpstreamErrors.FromException(Name, ex, cancellationToken); }
+            if (item.IsDone) { sawDone = true; break; }
+            if (item.ErrorMessage is not null)
+                throw UpstreamErrors.FromException(Name, new InvalidDataException("stream error: " + SecretScrubber.Scrub(item.ErrorMessage, _settings.ApiKey)), cancellationToken);
+            if (item.Chunk is not null) yield return item.Chunk;
+        }
+        if (!sawDone) throw UpstreamErrors.FromException(Name, new IOException("stream ended before [DONE]"), cancellationToken);
+    }
+
+    private HttpRequestMessage BuildRequest(ChatRequest request, string upstreamModel)
+    {
+        var url = _profile.DeploymentInUrl
+            ? $"{_settings.BaseUrl}/openai/deployments/{Uri.EscapeDataString(upstreamModel)}/chat/completions?api-version={Uri.EscapeDataString(_settings.ApiVersion ?? Core.Config.ConfigDefaults.AzureApiVersion)}"
+            : _endpoint;
+        var message = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new JsonBodyContent(w => OpenAIRequestWriter.Write(w, request, upstreamModel, _writeOptions)),
+        };
+        if (_settings.ApiKey is { } key)
+        {
+            if (_profile.Auth == AuthStyle.ApiKeyHeader) message.Headers.TryAddWithoutValidation("api-key", key);
+            else message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+        _settings.ApplyHeaders(message);
+        return message;
+    }
+}

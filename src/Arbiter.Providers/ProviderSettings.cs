@@ -1,0 +1,32 @@
+using Arbiter.Core.Config;
+
+namespace Arbiter.Providers;
+
+/// <summary>A provider's configuration with its secrets resolved: what an adapter is constructed from.</summary>
+public sealed record ProviderSettings
+{
+    public required string Name { get; init; }
+    public required string Type { get; init; }
+    /// <summary>Base URL without a trailing slash.</summary>
+    public required string BaseUrl { get; init; }
+    public string? ApiKey { get; init; }
+    public string? ApiVersion { get; init; }
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    public static ProviderSettings Resolve(string name, ProviderConfig config, string defaultBaseUrl, Func<string, string?> environment) => new()
+    {
+        Name = name,
+        Type = config.Type,
+        BaseUrl = (config.BaseUrl ?? defaultBaseUrl).TrimEnd('/'),
+        ApiKey = SecretReference.Resolve(config.ApiKey, environment),
+        ApiVersion = config.ApiVersion,
+        Headers = config.Headers?.Select(h => new KeyValuePair<string, string>(h.Key,
+            SecretReference.IsReference(h.Value) ? SecretReference.Resolve(h.Value, environment) ?? "" : h.Value)).ToList() ?? [],
+    };
+
+    /// <summary>Adds the configured extra headers to an upstream request.</summary>
+    public void ApplyHeaders(HttpRequestMessage request)
+    {
+        foreach (var (k, v) in Headers) request.Headers.TryAddWithoutValidation(k, v);
+    }
+}
