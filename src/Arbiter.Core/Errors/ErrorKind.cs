@@ -7,6 +7,8 @@ public enum ErrorKind
     InvalidRequest,
     /// <summary>No such model or route: 404.</summary>
     ModelNotFound,
+    /// <summary>No such endpoint or resource: 404.</summary>
+    NotFound,
     /// <summary>Missing or wrong key: 401.</summary>
     Unauthorized,
     /// <summary>The body exceeds the configured limit: 413.</summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Arbiter.Core.Buffers;
+using Arbiter.Core.OpenAIFormat;
 
 namespace Arbiter.Providers.Http;
 
@@ -19,7 +20,7 @@ internal sealed class JsonBodyContent : HttpContent
     public JsonBodyContent(Action<Utf8JsonWriter> write)
     {
         var output = new PooledBufferWriter();
-        using (var w = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true })) write(w);
+        using (var w = new Utf8JsonWriter(output, JsonWriting.Options)) write(w);
         (_buffer, _length) = output.Detach();
         Headers.ContentType = Json;
     }

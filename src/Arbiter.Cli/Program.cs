@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Arbiter.Cli.Commands;
+
+var root = new RootCommand("Arbiter: a multi-model LLM gateway, router and orchestrator with an OpenAI-compatible API.")
+{
+    ServeCommand.Create(),
+    ConfigCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

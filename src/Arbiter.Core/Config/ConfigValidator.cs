@@ -1,0 +1,97 @@
+namespace Arbiter.Core.Config;
+
+/// <summary>
+/// Checks a configuration once, at start-up, and lists every problem with the key that holds it.
+/// Provider-type specific rules (which types exist, which need a base URL or a key) come from the caller,
+/// since Core does not know the adapters.
+/// </summary>
+public static class ConfigValidator
+{
+    public delegate IEnumerable<string> ProviderRules(string name, ProviderConfig provider, Func<string, string?> environment);
+
+    public static IReadOnlyList<string> Validate(ArbiterConfig config, ProviderRules providerRules, Func<string, string?> environment)
+    {
+        var errors = new List<string>();
+        ValidateServer(config.Server, errors);
+        if (config.Providers.Count == 0) errors.Add("providers: at least one provider is required");
+        foreach (var (name, p) in config.Providers)
+        {
+            if (p.ApiKey is not null && !SecretReference.IsReference(p.ApiKey))
+                errors.Add($"providers.{name}.api_key: write the key as a reference, env:VARIABLE; keys are never accepted in the file");
+            if (p.BaseUrl is not null && !IsHttpUrl(p.BaseUrl))
+                errors.Add($"providers.{name}.base_url: '{p.BaseUrl}' is not an absolute http(s) URL");
+            errors.AddRange(providerRules(name, p, environment));
+        }
+        if (config.Models.Count == 0) errors.Add("models: at least one model is required");
+        foreach (var (name, m) in config.Models) ValidateModel(name, m, config, errors);
+        foreach (var (name, t) in config.Tiers) ValidateTier(name, t, errors);
+        foreach (var (name, r) in config.Routes) ValidateRoute(name, r, config, errors);
+        return errors;
+    }
+
+    /// <summary>Validates and throws <see cref="ConfigException"/> listing every problem.</summary>
+    public static void ThrowIfInvalid(ArbiterConfig config, ProviderRules providerRules, Func<string, string?> environment)
+    {
+        var errors = Validate(config, providerRules, environment);
+        if (errors.Count > 0) throw new ConfigException(errors);
+    }
+
+    private static void ValidateServer(ServerConfig s, List<string> errors)
+    {
+        if (s.Port is < 0 or > 65535) errors.Add($"server.port: must be between 0 and 65535, got {s.Port}");
+        if (s.MaxBodyBytes <= 0) errors.Add($"server.max_body_bytes: must be positive, got {s.MaxBodyBytes}");
+        if (s.UpstreamTimeoutSeconds <= 0) errors.Add($"server.upstream_timeout_seconds: must be positive, got {s.UpstreamTimeoutSeconds}");
+    }
+
+    private static void ValidateModel(string name, ModelConfig m, ArbiterConfig config, List<string> errors)
+    {
+        var key = $"models.{name}";
+        if (string.IsNullOrEmpty(m.Provider)) errors.Add($"{key}.provider: required");
+        else if (!config.Providers.TryGetValue(m.Provider, out var provider))
+            errors.Add($"{key}.provider: '{m.Provider}' is not a configured provider (configured: {Known(config.Providers.Keys)})");
+        else if (m.Simulation is not null && provider.Type != "simulated")
+            errors.Add($"{key}.simulation: only models of a simulated provider can have simulation settings");
+        if (m.Tier is not null && !config.Tiers.ContainsKey(m.Tier))
+            errors.Add($"{key}.tier: '{m.Tier}' is not a configured tier (configured: {Known(config.Tiers.Keys)})");
+        if (m.Price is { } price)
+        {
+            if (price.Input < 0 || price.Output < 0 || price.CachedInput < 0 || price.CacheWrite < 0)
+                errors.Add($"{key}.price: prices must not be negative");
+        }
+        if (m.ContextWindow is <= 0) errors.Add($"{key}.context_window: must be positive, got {m.ContextWindow}");
+        if (m.Simulation is { } sim)
+        {
+            if (sim.TtftMs < 0) errors.Add($"{key}.simulation.ttft_ms: must not be negative");
+            if (sim.TokensPerSecond <= 0) errors.Add($"{key}.simulation.tokens_per_second: must be positive");
+            if (sim.OutputTokens <= 0) errors.Add($"{key}.simulation.output_tokens: must be positive");
+            if (sim.FailureRate is < 0 or > 1) errors.Add($"{key}.simulation.failure_rate: must be between 0 and 1, got {sim.FailureRate}");
+            if (sim.Jitter is < 0 or > 1) errors.Add($"{key}.simulation.jitter: must be between 0 and 1, got {sim.Jitter}");
+        }
+        if (config.Routes.ContainsKey(name)) errors.Add($"{key}: a route has the same name; clients could not tell them apart");
+    }
+
+    private static void ValidateTier(string name, TierConfig t, List<string> errors)
+    {
+        if (t.QualityBar is < 0 or > 1) errors.Add($"tiers.{name}.quality_bar: must be between 0 and 1, got {t.QualityBar}");
+        if (t.LatencyP95Ms is <= 0) errors.Add($"tiers.{name}.latency_p95_ms: must be positive, got {t.LatencyP95Ms}");
+    }
+
+    private static void ValidateRoute(string name, RouteConfig r, ArbiterConfig config, List<string> errors)
+    {
+        var key = $"routes.{name}";
+        if (r.Strategy != "single") errors.Add($"{key}.strategy: unknown strategy '{r.Strategy}' (known: single)");
+        if (string.IsNullOrEmpty(r.Model)) errors.Add($"{key}.model: required for strategy single");
+        else if (!config.Models.ContainsKey(r.Model)) errors.Add($"{key}.model: '{r.Model}' is not a configured model (configured: {Known(config.Models.Keys)})");
+        for (var i = 0; i < (r.Fallbacks?.Count ?? 0); i++)
+            if (!config.Models.ContainsKey(r.Fallbacks![i])) errors.Add($"{key}.fallbacks[{i}]: '{r.Fallbacks[i]}' is not a configured model");
+    }
+
+    private static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps);
+
+    private static string Known(IEnumerable<string> names)
+    {
+        var list = names.Order(StringComparer.Ordinal).ToList();
+        return list.Count == 0 ? "none" : string.Join(", ", list);
+    }
+}

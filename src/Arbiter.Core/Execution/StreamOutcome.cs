@@ -1,0 +1,60 @@
+using Arbiter.Core.Chat;
+using Arbiter.Core.Errors;
+using Arbiter.Core.Models;
+
+namespace Arbiter.Core.Execution;
+
+/// <summary>
+/// A stream whose first chunk has arrived (so fallbacks are over), or the error that ended every attempt
+/// before any chunk did. Owns the upstream enumerator and its timeout; dispose when done.
+/// </summary>
+public sealed class StreamOutcome : IAsyncDisposable
+{
+    private readonly IAsyncEnumerator<ChatStreamChunk>? _rest;
+    private readonly CancellationTokenSource? _timeout;
+
+    internal StreamOutcome(ChatStreamChunk? first, IAsyncEnumerator<ChatStreamChunk>? rest, CancellationTokenSource? timeout,
+        ModelEntry? model, ArbiterError? error, IReadOnlyList<Attempt> attempts, TimeSpan timeToFirstChunk)
+    {
+        FirstChunk = first;
+        _rest = rest;
+        _timeout = timeout;
+        Model = model;
+        Error = error;
+        Attempts = attempts;
+        UpstreamTimeToFirstChunk = timeToFirstChunk;
+    }
+
+    public ChatStreamChunk? FirstChunk { get; }
+    public ModelEntry? Model { get; }
+    public ArbiterError? Error { get; }
+    public IReadOnlyList<Attempt> Attempts { get; }
+    /// <summary>Time spent waiting on upstreams until the first chunk, failed attempts included.</summary>
+    public TimeSpan UpstreamTimeToFirstChunk { get; }
+
+    /// <summary>The chunks after the first. Failures surface as <see cref="ArbiterException"/>.</summary>
+    public async IAsyncEnumerable<ChatStreamChunk> RestAsync()
+    {
+        if (_rest is null) yield break;
+        while (true)
+        {
+            ChatStreamChunk chunk;
+            try
+            {
+                if (!await _rest.MoveNextAsync().ConfigureAwait(false)) yield break;
+                chunk = _rest.Current;
+            }
+            catch (OperationCanceledException ex) when (_timeout?.IsCancellationRequested == true)
+            {
+                throw new ArbiterError(ErrorKind.UpstreamTimeout, $"provider '{Model?.Provider.Name}' did not finish the stream in time") { Provider = Model?.Provider.Name }.ToException(ex);
+            }
+            yield return chunk;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_rest is not null) await _rest.DisposeAsync().ConfigureAwait(false);
+        _timeout?.Dispose();
+    }
+}

@@ -1,0 +1,32 @@
+namespace Arbiter.Core.RequestLog;
+
+/// <summary>Keeps the most recent records in memory (the default store until a database is configured).</summary>
+public sealed class InMemoryRequestStore(int capacity = 10_000) : IRequestStore
+{
+    private readonly Queue<RequestRecord> _records = new();
+    private readonly Lock _gate = new();
+
+    public Task WriteBatchAsync(IReadOnlyList<RequestRecord> batch, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            foreach (var r in batch)
+            {
+                if (_records.Count == capacity) _records.Dequeue();
+                _records.Enqueue(r);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The newest records first.</summary>
+    public IReadOnlyList<RequestRecord> Recent(int count)
+    {
+        lock (_gate) return _records.Reverse().Take(count).ToList();
+    }
+
+    public RequestRecord? Find(string requestId)
+    {
+        lock (_gate) return _records.LastOrDefault(r => r.RequestId == requestId);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Threading.Channels;
+
+namespace Arbiter.Core.RequestLog;
+
+/// <summary>
+/// Takes records from requests without making them wait on storage: a bounded channel, drained by one
+/// background loop in batches. When the channel is full the request waits (back-pressure) rather than lose a
+/// record. <see cref="CompleteAsync"/> drains everything already accepted, for graceful shutdown.
+/// </summary>
+public sealed class RequestLogQueue
+{
+    public const int DefaultCapacity = 50_000;
+    private const int MaxBatch = 500;
+    private readonly Channel<RequestRecord> _channel;
+    private readonly IRequestStore _store;
+    private readonly Action<Exception> _onStoreError;
+    private Task? _loop;
+
+    public RequestLogQueue(IRequestStore store, Action<Exception> onStoreError, int capacity = DefaultCapacity)
+    {
+        _store = store;
+        _onStoreError = onStoreError;
+        _channel = Channel.CreateBounded<RequestRecord>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public void Start() => _loop ??= Task.Run(DrainAsync);
+
+    /// <summary>Accepts a record; completes at once unless the queue is full.</summary>
+    public ValueTask EnqueueAsync(RequestRecord record) =>
+        _channel.Writer.TryWrite(record) ? ValueTask.CompletedTask : _channel.Writer.WriteAsync(record);
+
+    /// <summary>Stops accepting and waits until every accepted record is stored.</summary>
+    public async Task CompleteAsync()
+    {
+        _channel.Writer.TryComplete();
+        if (_loop is not null) await _loop.ConfigureAwait(false);
+    }
+
+    private async Task DrainAsync()
+    {
+        var batch = new List<RequestRecord>(MaxBatch);
+        var reader = _channel.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && reader.TryRead(out var r)) batch.Add(r);
+            try { await _store.WriteBatchAsync(batch, CancellationToken.None).ConfigureAwait(false); }
+            catch (Exception ex) { _onStoreError(ex); }
+            batch.Clear();
+        }
+    }
+}

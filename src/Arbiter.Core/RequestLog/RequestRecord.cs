@@ -1,0 +1,31 @@
+using Arbiter.Core.Chat;
+using Arbiter.Core.Errors;
+using Arbiter.Core.Execution;
+
+namespace Arbiter.Core.RequestLog;
+
+/// <summary>One request as the log keeps it: what was asked, where it went and why, what it cost, how it ended.</summary>
+public sealed record RequestRecord
+{
+    public required string RequestId { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required string RequestedModel { get; init; }
+    public string? Route { get; init; }
+    public string? Decision { get; init; }
+    public string? ServedModel { get; init; }
+    public string? Provider { get; init; }
+    public bool Stream { get; init; }
+    public required int Status { get; init; }
+    public ErrorKind? ErrorKind { get; init; }
+    public string? ErrorMessage { get; init; }
+    public TokenUsage? Usage { get; init; }
+    /// <summary>USD; null when the serving model has no price (reported as unpriced, never $0).</summary>
+    public decimal? CostUsd { get; init; }
+    public double LatencyMs { get; init; }
+    public double? TimeToFirstChunkMs { get; init; }
+    /// <summary>Time spent in the gateway itself, upstream waiting excluded.</summary>
+    public double OverheadMs { get; init; }
+    public IReadOnlyList<Attempt> Attempts { get; init; } = [];
+    /// <summary>For streams cut short: how much text reached the client before the failure.</summary>
+    public int? DeliveredChars { get; init; }
+}

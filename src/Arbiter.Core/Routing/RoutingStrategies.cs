@@ -1,0 +1,8 @@
+namespace Arbiter.Core.Routing;
+
+/// <summary>The names of the routing strategies, as written under <c>routes.NAME.strategy</c>.</summary>
+public static class RoutingStrategies
+{
+    /// <summary>One model, then its fallbacks in order.</summary>
+    public const string Single = "single";
+}

@@ -1,0 +1,66 @@
+using Arbiter.Core.Config;
+using Arbiter.Core.Errors;
+using Arbiter.Core.RequestLog;
+using Arbiter.Providers;
+using Arbiter.Server.Endpoints;
+using Arbiter.Server.Hosting;
+using Arbiter.Server.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Arbiter.Server;
+
+/// <summary>Builds the gateway's web host: Kestrel on 127.0.0.1, the OpenAI-compatible endpoints, health probes.</summary>
+public static class ArbiterServer
+{
+    /// <summary>Validates the configuration (throwing <see cref="ConfigException"/>) and builds the host.</summary>
+    /// <param name="configure">Last changes to the builder (tests swap in the in-process test server).</param>
+    public static WebApplication Build(ArbiterServerOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        var config = options.Config;
+        ConfigValidator.ThrowIfInvalid(config, ProviderConfigRules.Check, options.Environment);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes;
+            k.AddServerHeader = false;
+            k.Listen(System.Net.IPAddress.Loopback, options.Port ?? config.Server.Port);
+        });
+
+        var http = UpstreamHttp.Create(options.UpstreamHandler);
+        var store = options.RequestStore ?? new InMemoryRequestStore();
+        builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), store,
+            ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.RequestLog").LogError(ex, "Could not store request records")));
+        builder.Services.AddSingleton<ChatCompletionsEndpoint>();
+        builder.Services.AddHostedService<RequestLogService>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        var errorsLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.Server");
+        app.Use((ctx, next) => UnhandledErrors.HandleAsync(ctx, next, errorsLogger));
+        var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
+        var runtime = app.Services.GetRequiredService<GatewayRuntime>();
+        app.MapPost("/v1/chat/completions", chat.HandleAsync);
+        app.MapPost("/chat/completions", chat.HandleAsync); // clients configured with a base URL lacking /v1
+        app.MapGet("/v1/models", ctx => ModelsEndpoint.HandleAsync(ctx, runtime));
+        app.MapGet("/healthz", ctx => WriteJsonAsync(ctx, """{"status":"ok"}"""));
+        app.MapGet("/readyz", ctx => WriteJsonAsync(ctx, $$"""{"status":"ready","models":{{runtime.Models.All.Count()}},"providers":{{runtime.Providers.Count}}}"""));
+        app.MapFallback(ctx => ErrorResponses.WriteAsync(ctx, new ArbiterError(ErrorKind.NotFound,
+            $"Unknown path {ctx.Request.Method} {ctx.Request.Path}: Arbiter serves /v1/chat/completions and /v1/models.")));
+        return app;
+    }
+
+    private static Task WriteJsonAsync(HttpContext ctx, string json)
+    {
+        ctx.Response.ContentType = "application/json";
+        return ctx.Response.WriteAsync(json);
+    }
+}

@@ -1,0 +1,35 @@
+using Arbiter.Core.Config;
+using Arbiter.Core.Execution;
+using Arbiter.Core.Models;
+using Arbiter.Core.Providers;
+using Arbiter.Core.RequestLog;
+using Arbiter.Core.Routing;
+using Arbiter.Providers;
+
+namespace Arbiter.Server.Hosting;
+
+/// <summary>Everything a request needs, built once from a validated configuration.</summary>
+public sealed class GatewayRuntime
+{
+    public GatewayRuntime(ArbiterConfig config, ProviderContext providerContext, IRequestStore store, Action<Exception> onStoreError)
+    {
+        Config = config;
+        Providers = config.Providers.ToDictionary(p => p.Key,
+            p => ProviderFactory.Create(p.Key, p.Value, config.Models, providerContext), StringComparer.Ordinal);
+        Models = new ModelCatalog(config, Providers);
+        Router = new Router(config, Models, Core.Routing.Router.BuiltInStrategies);
+        Executor = new ChatExecutor(providerContext.Time, TimeSpan.FromSeconds(config.Server.UpstreamTimeoutSeconds));
+        Store = store;
+        RequestLog = new RequestLogQueue(store, onStoreError);
+        Time = providerContext.Time;
+    }
+
+    public ArbiterConfig Config { get; }
+    public IReadOnlyDictionary<string, IChatProvider> Providers { get; }
+    public ModelCatalog Models { get; }
+    public Router Router { get; }
+    public ChatExecutor Executor { get; }
+    public IRequestStore Store { get; }
+    public RequestLogQueue RequestLog { get; }
+    public TimeProvider Time { get; }
+}

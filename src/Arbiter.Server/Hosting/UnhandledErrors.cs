@@ -1,0 +1,39 @@
+using Arbiter.Core.Errors;
+using Arbiter.Server.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Arbiter.Server.Hosting;
+
+/// <summary>Last line of defence: a bug becomes a 500 in the OpenAI shape (never a stack trace), and is logged.</summary>
+internal static partial class UnhandledErrors
+{
+    public static async Task HandleAsync(HttpContext ctx, RequestDelegate next, ILogger logger)
+    {
+        try
+        {
+            await next(ctx);
+        }
+        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        {
+            // The client left; nothing to answer.
+        }
+        catch (BadHttpRequestException ex)
+        {
+            if (ctx.Response.HasStarted) return;
+            var kind = ex.StatusCode == 413 ? ErrorKind.PayloadTooLarge : ErrorKind.InvalidRequest;
+            await ErrorResponses.WriteAsync(ctx, new ArbiterError(kind, ex.StatusCode == 413 ? "The request body is larger than the gateway's limit (server.max_body_bytes)." : "The HTTP request could not be read."));
+        }
+        catch (Exception ex)
+        {
+            LogUnhandled(logger, ex, ctx.Request.Path);
+            if (ctx.Response.HasStarted) return;
+            ctx.Response.Clear();
+            await ErrorResponses.WriteAsync(ctx, new ArbiterError(ErrorKind.Internal,
+                $"Arbiter failed to handle the request (request id {ctx.Response.Headers[ArbiterHeaders.RequestId]}); the error is logged."));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception ex, string path);
+}

@@ -1,0 +1,15 @@
+namespace Arbiter.Server.Http;
+
+/// <summary>The response headers that say what the gateway did.</summary>
+public static class ArbiterHeaders
+{
+    public const string RequestId = "x-request-id";
+    public const string Model = "x-arbiter-model";
+    public const string Provider = "x-arbiter-provider";
+    public const string Route = "x-arbiter-route";
+    public const string Decision = "x-arbiter-decision";
+    public const string CostUsd = "x-arbiter-cost-usd";
+    public const string OverheadMs = "x-arbiter-overhead-ms";
+    public const string Attempts = "x-arbiter-attempts";
+    public const string Simulated = "x-arbiter-simulated";
+}

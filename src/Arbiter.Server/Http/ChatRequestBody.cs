@@ -1,0 +1,61 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using Arbiter.Core.Chat;
+using Arbiter.Core.Errors;
+using Arbiter.Core.OpenAIFormat;
+using Microsoft.AspNetCore.Http;
+
+namespace Arbiter.Server.Http;
+
+/// <summary>
+/// Reads the request body straight from Kestrel's pipe (no copy), enforces the size limit (413) and parses it
+/// into a <see cref="ChatRequest"/> (400 with the field at fault).
+/// </summary>
+internal static class ChatRequestBody
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+
+    public static async ValueTask<ChatRequest> ReadAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit) throw TooLarge(limit);
+        var reader = request.BodyReader;
+        ReadResult result;
+        while (true)
+        {
+            try { result = await reader.ReadAsync(ct); }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge) { throw TooLarge(limit); }
+            if (result.Buffer.Length > limit)
+            {
+                reader.AdvanceTo(result.Buffer.End);
+                throw TooLarge(limit);
+            }
+            if (result.IsCompleted || result.IsCanceled) break;
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
+        try
+        {
+            return Parse(result.Buffer);
+        }
+        finally
+        {
+            reader.AdvanceTo(result.Buffer.End);
+        }
+    }
+
+    public static ChatRequest Parse(ReadOnlySequence<byte> body)
+    {
+        if (body.IsEmpty)
+            throw new ArbiterError(ErrorKind.InvalidRequest, "The request body is empty: send a JSON object with model and messages.") { Code = "invalid_json" }.ToException();
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(body, Options); }
+        catch (JsonException ex)
+        {
+            throw new ArbiterError(ErrorKind.InvalidRequest, $"The request body is not valid JSON: {ex.Message}") { Code = "invalid_json" }.ToException();
+        }
+        using (doc) return OpenAIRequestReader.Read(doc.RootElement);
+    }
+
+    private static ArbiterException TooLarge(long limit) =>
+        new ArbiterError(ErrorKind.PayloadTooLarge, $"The request body is larger than the gateway's limit of {limit} bytes (server.max_body_bytes).").ToException();
+}
