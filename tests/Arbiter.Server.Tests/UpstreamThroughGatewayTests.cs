@@ -1,0 +1,196 @@
+using System.ClientModel;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Arbiter.Core.Chat;
+using Arbiter.Providers.Tests.Conformance;
+using Arbiter.Providers.Tests.Fakes;
+using OpenAI.Chat;
+
+namespace Arbiter.Server.Tests;
+
+/// <summary>The gateway in front of a loopback OpenAI-compatible upstream: what passes through, and what each upstream failure becomes.</summary>
+public sealed class UpstreamThroughGatewayTests : IAsyncLifetime
+{
+    private OpenAIFake _upstream = null!;
+    private GatewayHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _upstream = await OpenAIFake.StartNewAsync();
+        _host = await GatewayHost.StartYamlAsync(TestConfigs.OpenAIUpstream(_upstream.BaseUrl), TestConfigs.UpstreamEnv);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _upstream.DisposeAsync();
+    }
+
+    private static TextScenario Hello => new(["Hello", " there"], FinishReason.Stop, new TokenUsage { InputTokens = 10, OutputTokens = 2 });
+
+    private Task<HttpResponseMessage> PostAsync(string json) =>
+        _host.Http.PostAsync("/v1/chat/completions", new StringContent(json, Encoding.UTF8, "application/json"));
+
+    [Fact]
+    public async Task UnmodelledFields_PassThroughUnchanged_AndTheUpstreamModelIdIsUsed()
+    {
+        _upstream.Enqueue(Hello);
+
+        var response = await PostAsync("""
+            {"model":"gpt-test","messages":[{"role":"user","content":"hi"}],"logit_bias":{"50256":-100},"prediction":{"type":"content","content":"x"},"service_tier":"flex","temperature":0.3}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = JsonNode.Parse(_upstream.LastRequest.Body)!;
+        Assert.Equal("test-model-1", sent["model"]!.GetValue<string>());
+        Assert.Equal(-100, sent["logit_bias"]!["50256"]!.GetValue<int>());
+        Assert.Equal("content", sent["prediction"]!["type"]!.GetValue<string>());
+        Assert.Equal("flex", sent["service_tier"]!.GetValue<string>());
+        Assert.Equal(0.3, sent["temperature"]!.GetValue<double>());
+        Assert.Equal("Bearer " + TestConfigs.UpstreamKey, _upstream.LastRequest.Headers["authorization"]);
+    }
+
+    [Fact]
+    public async Task ClientKey_IsNeverForwardedUpstream()
+    {
+        _upstream.Enqueue(Hello);
+
+        await _host.Chat("gpt-test").CompleteChatAsync([new UserChatMessage("hi")]);
+
+        Assert.DoesNotContain("sk-client-key", string.Join("\n", _upstream.LastRequest.Headers.Values));
+    }
+
+    [Fact]
+    public async Task ImagesAndToolsThroughSdk_ReachTheUpstreamInOpenAIShape()
+    {
+        _upstream.Enqueue(Hello);
+        var tool = ChatTool.CreateFunctionTool("lookup", "Look up", BinaryData.FromString("""{"type":"object","properties":{"q":{"type":"string"}}}"""));
+        var image = ChatMessageContentPart.CreateImagePart(new Uri("https://example.com/cat.png"), ChatImageDetailLevel.Low);
+
+        await _host.Chat("gpt-test").CompleteChatAsync([new UserChatMessage(ChatMessageContentPart.CreateTextPart("What is it?"), image)],
+            new ChatCompletionOptions { Tools = { tool }, ToolChoice = ChatToolChoice.CreateFunctionChoice("lookup"), Temperature = 0.5f, TopP = 0.9f, MaxOutputTokenCount = 50 });
+
+        var sent = JsonNode.Parse(_upstream.LastRequest.Body)!;
+        var parts = sent["messages"]![0]!["content"]!.AsArray();
+        Assert.Equal("image_url", parts[1]!["type"]!.GetValue<string>());
+        Assert.Equal("https://example.com/cat.png", parts[1]!["image_url"]!["url"]!.GetValue<string>());
+        Assert.Equal("low", parts[1]!["image_url"]!["detail"]!.GetValue<string>());
+        Assert.Equal("lookup", sent["tools"]![0]!["function"]!["name"]!.GetValue<string>());
+        Assert.Equal("lookup", sent["tool_choice"]!["function"]!["name"]!.GetValue<string>());
+        Assert.Equal(50, sent["max_completion_tokens"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Streaming_WithoutIncludeUsage_UsageIsRequestedUpstreamButNotShownToClient()
+    {
+        _upstream.Enqueue(Hello);
+
+        var response = await PostAsync("""{"model":"gpt-test","stream":true,"messages":[{"role":"user","content":"hi"}]}""");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
+        Assert.True(JsonNode.Parse(_upstream.LastRequest.Body)!["stream_options"]!["include_usage"]!.GetValue<bool>());
+        Assert.DoesNotContain("\"usage\"", body);
+        Assert.EndsWith("data: [DONE]\n\n", body);
+        var id = response.Headers.GetValues("x-request-id").Single();
+        var record = await _host.RecordAsync(id);
+        Assert.Equal(12, record.Usage!.TotalTokens);
+        Assert.Equal((10 * 1.0m + 2 * 2.0m) / 1_000_000m, record.CostUsd);
+    }
+
+    [Fact]
+    public async Task UpstreamRateLimit_Is429WithRetryAfter()
+    {
+        _upstream.Enqueue(new ErrorScenario(429, "Rate limit reached", RetryAfterSeconds: 12));
+
+        var response = await PostAsync("""{"model":"gpt-test","messages":[{"role":"user","content":"hi"}]}""");
+
+        Assert.Equal((HttpStatusCode)429, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(12), response.Headers.RetryAfter!.Delta);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal("rate_limit_error", error["type"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(500, 502)]
+    [InlineData(503, 502)]
+    [InlineData(401, 502)]
+    [InlineData(504, 504)]
+    public async Task UpstreamFailure_IsGatewayErrorNamingTheProviderWithoutSecrets(int upstreamStatus, int expected)
+    {
+        _upstream.Enqueue(new ErrorScenario(upstreamStatus, "failure mentioning " + TestConfigs.UpstreamKey));
+
+        var ex = await Assert.ThrowsAsync<ClientResultException>(() => _host.Chat("gpt-test").CompleteChatAsync([new UserChatMessage("hi")]));
+
+        Assert.Equal(expected, ex.Status);
+        var body = ex.GetRawResponse()!.Content.ToString();
+        Assert.Contains("upstream", body);
+        Assert.DoesNotContain("SECRET", body);
+        Assert.Equal("upstream", JsonNode.Parse(body)!["error"]!["provider"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task UpstreamBadRequest_Is400WithTheUpstreamsMessage()
+    {
+        _upstream.Enqueue(new ErrorScenario(400, "Unsupported parameter: 'foo'"));
+
+        var ex = await Assert.ThrowsAsync<ClientResultException>(() => _host.Chat("gpt-test").CompleteChatAsync([new UserChatMessage("hi")]));
+
+        Assert.Equal(400, ex.Status);
+        Assert.Contains("Unsupported parameter", ex.GetRawResponse()!.Content.ToString());
+    }
+
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task RouteFallback_OnUpstreamFailure_ServesTheNextModel(bool stream)
+    {
+        _upstream.Enqueue(new ErrorScenario(500, "boom"));
+
+        var response = await PostAsync($$"""{"model":"with-fallback","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"hi"}]}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("backup", response.Headers.GetValues("x-arbiter-model").Single());
+        Assert.Equal("with-fallback", response.Headers.GetValues("x-arbiter-route").Single());
+        Assert.Equal("2", response.Headers.GetValues("x-arbiter-attempts").Single());
+        var record = await _host.RecordAsync(response.Headers.GetValues("x-request-id").Single());
+        Assert.Equal(2, record.Attempts.Count);
+        Assert.False(record.Attempts[0].Succeeded);
+        Assert.True(record.Attempts[1].Succeeded);
+    }
+
+    [Fact]
+    public async Task StreamBrokenAfterFirstByte_EndsWithErrorEventAndNoDone_RecordedAsFailed()
+    {
+        _upstream.Enqueue(new BrokenStreamScenario("partial"));
+
+        var response = await PostAsync("""{"model":"with-fallback","stream":true,"messages":[{"role":"user","content":"hi"}]}""");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("partial", body);
+        Assert.DoesNotContain("[DONE]", body);
+        var lastEvent = body.Trim().Split("\n\n").Last();
+        Assert.StartsWith("data: ", lastEvent);
+        Assert.NotNull(JsonNode.Parse(lastEvent["data: ".Length..])!["error"]);
+        var record = await _host.RecordAsync(response.Headers.GetValues("x-request-id").Single());
+        Assert.Equal(502, record.Status);
+        Assert.Equal("gpt-test", record.ServedModel);
+        Assert.Equal("partial".Length, record.DeliveredChars);
+    }
+
+    [Fact]
+    public async Task ClientRequestId_IsEchoed()
+    {
+        _upstream.Enqueue(Hello);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+        {
+            Content = new StringContent("""{"model":"gpt-test","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-request-id", "trace-abc-123");
+
+        var response = await _host.Http.SendAsync(request);
+
+        Assert.Equal("trace-abc-123", response.Headers.GetValues("x-request-id").Single());
+    }
+}
