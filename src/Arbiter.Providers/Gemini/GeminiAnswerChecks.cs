@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Arbiter.Core.Errors;
+using Arbiter.Providers.Http;
+
+namespace Arbiter.Providers.Gemini;
+
+/// <summary>Answers that carry no candidates for a reason: an in-band error object, or a prompt Gemini refused.</summary>
+internal static class GeminiAnswerChecks
+{
+    /// <summary>Throws when a body (a stream event, typically) is an <c>{"error": {...}}</c> object.</summary>
+    public static void ThrowIfError(JsonElement root, string provider, string? secret)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("error", out var error)) return;
+        var message = GeminiJson.Str(error, "message") ?? error.ToString();
+        throw new InvalidDataException("stream error: " + SecretScrubber.Scrub(message, secret));
+    }
+
+    /// <summary>
+    /// Throws <see cref="ErrorKind.ContentFiltered"/> when <c>promptFeedback.blockReason</c> is set and no candidate
+    /// came back: Gemini refused the prompt itself, so no answer exists.
+    /// </summary>
+    public static void ThrowIfPromptBlocked(JsonElement root, string provider)
+    {
+        if (!GeminiJson.TryGetObject(root, "promptFeedback", out var feedback)) return;
+        var reason = GeminiJson.Str(feedback, "blockReason");
+        if (string.IsNullOrEmpty(reason) || reason == "BLOCK_REASON_UNSPECIFIED") return;
+        if (GeminiJson.TryGetArray(root, "candidates", out var candidates) && candidates.GetArrayLength() > 0) return;
+        throw new ArbiterError(ErrorKind.ContentFiltered,
+            $"provider '{provider}' refused the prompt under its content policy (blockReason {reason})")
+        {
+            Provider = provider,
+        }.ToException();
+    }
+}
