@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Arbiter.Core.Errors;
 
@@ -42,8 +43,13 @@ internal static class UpstreamErrors
     public static ArbiterException FromException(string provider, Exception ex, CancellationToken requestToken)
     {
         if (ex is ArbiterException ae) return ae;
-        if (ex is OperationCanceledException && !requestToken.IsCancellationRequested)
+        if (ex is OperationCanceledException)
+        {
+            // The caller's own token: the client left, or the executor's timeout fired. The caller decides what
+            // that means, so the cancellation goes through unchanged rather than turning into an upstream error.
+            if (requestToken.IsCancellationRequested) ExceptionDispatchInfo.Throw(ex);
             return new ArbiterError(ErrorKind.UpstreamTimeout, $"provider '{provider}' did not answer in time") { Provider = provider }.ToException(ex);
+        }
         if (ex is HttpRequestException { InnerException: SocketException } or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
             return new ArbiterError(ErrorKind.UpstreamUnavailable, $"provider '{provider}' is unreachable ({Describe(ex)})") { Provider = provider }.ToException(ex);
         if (ex is JsonException or InvalidDataException)

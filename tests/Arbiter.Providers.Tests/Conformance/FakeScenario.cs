@@ -22,3 +22,6 @@ public sealed record ErrorScenario(int Status, string Message, int? RetryAfterSe
 
 /// <summary>A stream that sends some text, then breaks off mid-way (the connection is aborted).</summary>
 public sealed record BrokenStreamScenario(string FirstPiece) : FakeScenario;
+
+/// <summary>Waits <paramref name="Delay"/> before the response starts (a slow or hung upstream), then answers with <paramref name="Then"/>.</summary>
+public sealed record DelayedScenario(TimeSpan Delay, FakeScenario Then) : FakeScenario;

@@ -22,11 +22,20 @@ public abstract class FakeBase : IProviderFake
 
     public async Task StartAsync() => _server = await LoopbackServer.StartAsync(HandleAsync);
 
-    private Task HandleAsync(HttpContext ctx, RecordedRequest request)
+    private async Task HandleAsync(HttpContext ctx, RecordedRequest request)
     {
         if (!_scenarios.TryDequeue(out var scenario))
-            return WriteAsync(ctx, 500, "application/json", "{\"error\":{\"message\":\"fake: no scenario queued\"}}");
-        return AnswerAsync(ctx, request, scenario);
+        {
+            await WriteAsync(ctx, 500, "application/json", "{\"error\":{\"message\":\"fake: no scenario queued\"}}");
+            return;
+        }
+        while (scenario is DelayedScenario delayed)
+        {
+            try { await Task.Delay(delayed.Delay, ctx.RequestAborted); }
+            catch (OperationCanceledException) { return; } // the client gave up waiting
+            scenario = delayed.Then;
+        }
+        await AnswerAsync(ctx, request, scenario);
     }
 
     protected abstract Task AnswerAsync(HttpContext ctx, RecordedRequest request, FakeScenario scenario);
