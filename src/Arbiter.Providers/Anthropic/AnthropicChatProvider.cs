@@ -1,13 +1,90 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Arbiter.Core.Chat;
+using Arbiter.Core.Config;
 using Arbiter.Core.Providers;
+using Arbiter.Providers.Http;
 
 namespace Arbiter.Providers.Anthropic;
 
-// PLACEHOLDER: replaced by the real adapter (being written now).
-internal sealed class AnthropicChatProvider(ProviderSettings settings, ProviderContext context) : IChatProvider
+/// <summary>Anthropic's Messages API (<c>POST {base_url}/v1/messages</c>), streamed and not.</summary>
+internal sealed class AnthropicChatProvider : IChatProvider
 {
-    public string Name => settings.Name;
+    private readonly ProviderSettings _settings;
+    private readonly ProviderContext _context;
+    private readonly string _endpoint;
+    private readonly string _version;
+
+    public AnthropicChatProvider(ProviderSettings settings, ProviderContext context)
+    {
+        _settings = settings;
+        _context = context;
+        _endpoint = settings.BaseUrl + "/v1/messages";
+        _version = settings.ApiVersion ?? ConfigDefaults.AnthropicVersion;
+    }
+
+    public string Name => _settings.Name;
     public string Type => ProviderTypes.Anthropic;
-    public Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) => throw new NotImplementedException(context.ToString());
-    public IAsyncEnumerable<ChatStreamChunk> StreamAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) => throw new NotImplementedException();
+
+    public async Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
+    {
+        using var message = BuildRequest(request, upstreamModel, stream: false);
+        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var doc = await JsonDocument.ParseAsync(body, default, cancellationToken).ConfigureAwait(false);
+            return AnthropicResponseReader.Read(doc.RootElement, upstreamModel, Now());
+        }
+        catch (Exception ex)
+        {
+            throw UpstreamErrors.FromException(Name, ex, cancellationToken);
+        }
+    }
+
+    public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(
+        ChatRequest request, string upstreamModel, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var message = BuildRequest(request, upstreamModel, stream: true);
+        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, cancellationToken).ConfigureAwait(false);
+        Stream body;
+        try { body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false); }
+        catch (Exception ex) { throw UpstreamErrors.FromException(Name, ex, cancellationToken); }
+        await using var _ = body;
+        var translator = new AnthropicStreamTranslator(upstreamModel, Now());
+        var events = SseParser.Create(body, (_, data) => translator.Translate(data))
+            .EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var __ = events;
+        var sawStop = false;
+        while (!sawStop)
+        {
+            AnthropicStreamEvent item;
+            try
+            {
+                if (!await events.MoveNextAsync().ConfigureAwait(false)) break;
+                item = events.Current.Data;
+            }
+            catch (Exception ex) { throw UpstreamErrors.FromException(Name, ex, cancellationToken); }
+            if (item.ErrorMessage is not null)
+                throw UpstreamErrors.FromException(Name, new InvalidDataException("stream error: " + SecretScrubber.Scrub(item.ErrorMessage, _settings.ApiKey)), cancellationToken);
+            if (item.Chunk is not null) yield return item.Chunk;
+            sawStop = item.IsStop;
+        }
+        if (!sawStop) throw UpstreamErrors.FromException(Name, new IOException("stream ended before message_stop"), cancellationToken);
+    }
+
+    private long Now() => _context.Time.GetUtcNow().ToUnixTimeSeconds();
+
+    private HttpRequestMessage BuildRequest(ChatRequest request, string upstreamModel, bool stream)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+        {
+            Content = new JsonBodyContent(w => AnthropicRequestWriter.Write(w, request, upstreamModel, stream)),
+        };
+        if (_settings.ApiKey is { } key) message.Headers.TryAddWithoutValidation("x-api-key", key);
+        message.Headers.TryAddWithoutValidation("anthropic-version", _version);
+        _settings.ApplyHeaders(message);
+        return message;
+    }
 }

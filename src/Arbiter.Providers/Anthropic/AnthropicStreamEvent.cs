@@ -1,0 +1,16 @@
+using Arbiter.Core.Chat;
+
+namespace Arbiter.Providers.Anthropic;
+
+/// <summary>
+/// What one SSE event of an Anthropic stream amounts to: a canonical chunk (or nothing, for ping and
+/// bookkeeping events), the end of the message (<c>message_stop</c>), or an in-band error event.
+/// </summary>
+internal readonly record struct AnthropicStreamEvent(ChatStreamChunk? Chunk, bool IsStop, string? ErrorMessage)
+{
+    public static readonly AnthropicStreamEvent None = default;
+
+    public static AnthropicStreamEvent Of(ChatStreamChunk? chunk) => new(chunk, false, null);
+    public static AnthropicStreamEvent Stop(ChatStreamChunk chunk) => new(chunk, true, null);
+    public static AnthropicStreamEvent Error(string message) => new(null, false, message);
+}
