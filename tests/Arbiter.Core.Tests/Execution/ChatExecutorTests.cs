@@ -1,0 +1,137 @@
+using Arbiter.Core.Chat;
+using Arbiter.Core.Errors;
+using Arbiter.Core.Execution;
+using Arbiter.Core.Routing;
+using Arbiter.Core.Tests.Fakes;
+
+namespace Arbiter.Core.Tests.Execution;
+
+/// <summary>Non-streamed execution: fallbacks on retryable errors only, every attempt recorded.</summary>
+public sealed class ChatExecutorTests
+{
+    internal static readonly ChatRequest Request = new() { Model = "auto", Messages = [ChatMessage.User("hi")] };
+    internal static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan Short = TimeSpan.FromMilliseconds(200);
+
+    internal static RoutePlan PlanOf(params FakeChatProvider[] providers)
+    {
+        var catalog = FakeCatalog.Of(providers);
+        return new RoutePlan("auto", providers.Select(p => catalog[p.Name + "-model"]).ToList(), "test");
+    }
+
+    private static Task<CompletionOutcome> Run(RoutePlan plan, TimeSpan? timeout = null, CancellationToken ct = default) =>
+        new ChatExecutor(TimeProvider.System, timeout ?? Generous).CompleteAsync(Request, plan, ct);
+
+    [Fact]
+    public async Task CompleteAsync_FirstSucceeds_ReturnsItsAnswerAndCallsNoOther()
+    {
+        var a = new FakeChatProvider("a");
+        var b = new FakeChatProvider("b");
+
+        var outcome = await Run(PlanOf(a, b));
+
+        Assert.Equal("Hello from a", outcome.Response!.Choices[0].Message.Text);
+        Assert.Equal("a-model", outcome.Model!.Name);
+        Assert.Null(outcome.Error);
+        var attempt = Assert.Single(outcome.Attempts);
+        Assert.Equal(("a-model", "a", true), (attempt.Model, attempt.Provider, attempt.Succeeded));
+        Assert.Equal(0, b.CompleteCalls);
+        Assert.Equal(["upstream-a-model"], a.UpstreamModels);
+        Assert.True(outcome.UpstreamTime >= attempt.Duration);
+    }
+
+    [Theory]
+    [InlineData(ErrorKind.UpstreamError)]
+    [InlineData(ErrorKind.RateLimited)]
+    [InlineData(ErrorKind.UpstreamUnavailable)]
+    [InlineData(ErrorKind.UpstreamTimeout)]
+    [InlineData(ErrorKind.UpstreamAuth)]
+    public async Task CompleteAsync_RetryableError_FallsThroughAndRecordsBothAttempts(ErrorKind kind)
+    {
+        var a = new FakeChatProvider("a", FakeBehaviour.Fail) { FailWith = kind };
+        var b = new FakeChatProvider("b");
+
+        var outcome = await Run(PlanOf(a, b));
+
+        Assert.Equal("Hello from b", outcome.Response!.Choices[0].Message.Text);
+        Assert.Equal("b-model", outcome.Model!.Name);
+        Assert.Null(outcome.Error);
+        Assert.Equal(2, outcome.Attempts.Count);
+        Assert.Equal(("a-model", "a", kind), (outcome.Attempts[0].Model, outcome.Attempts[0].Provider, outcome.Attempts[0].Error?.Kind));
+        Assert.False(outcome.Attempts[0].Succeeded);
+        Assert.Equal(("b-model", "b", true), (outcome.Attempts[1].Model, outcome.Attempts[1].Provider, outcome.Attempts[1].Succeeded));
+    }
+
+    [Theory]
+    [InlineData(ErrorKind.UpstreamBadRequest)]
+    [InlineData(ErrorKind.ContextWindowExceeded)]
+    [InlineData(ErrorKind.ContentFiltered)]
+    [InlineData(ErrorKind.InvalidRequest)]
+    public async Task CompleteAsync_NonRetryableError_DoesNotFallThrough(ErrorKind kind)
+    {
+        var a = new FakeChatProvider("a", FakeBehaviour.Fail) { FailWith = kind };
+        var b = new FakeChatProvider("b");
+
+        var outcome = await Run(PlanOf(a, b));
+
+        Assert.Null(outcome.Response);
+        Assert.Null(outcome.Model);
+        Assert.Equal(kind, outcome.Error!.Kind);
+        Assert.Equal("a", outcome.Error.Provider);
+        Assert.Single(outcome.Attempts);
+        Assert.Equal(0, b.CompleteCalls);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_AllFail_OutcomeCarriesLastError()
+    {
+        var a = new FakeChatProvider("a", FakeBehaviour.Fail) { FailWith = ErrorKind.UpstreamError };
+        var b = new FakeChatProvider("b", FakeBehaviour.Fail) { FailWith = ErrorKind.RateLimited };
+        var c = new FakeChatProvider("c", FakeBehaviour.Fail) { FailWith = ErrorKind.UpstreamUnavailable };
+
+        var outcome = await Run(PlanOf(a, b, c));
+
+        Assert.Null(outcome.Response);
+        Assert.Equal(c.Error, outcome.Error);
+        Assert.Equal([ErrorKind.UpstreamError, ErrorKind.RateLimited, ErrorKind.UpstreamUnavailable], outcome.Attempts.Select(x => x.Error!.Kind));
+        Assert.Equal((1, 1, 1), (a.CompleteCalls, b.CompleteCalls, c.CompleteCalls));
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ProviderHangsPastTimeout_UpstreamTimeoutNamingProvider()
+    {
+        var a = new FakeChatProvider("a", FakeBehaviour.Hang);
+
+        var outcome = await Run(PlanOf(a), Short);
+
+        Assert.Null(outcome.Response);
+        Assert.Equal(ErrorKind.UpstreamTimeout, outcome.Error!.Kind);
+        Assert.Equal("a", outcome.Error.Provider);
+        Assert.Equal(ErrorKind.UpstreamTimeout, Assert.Single(outcome.Attempts).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ProviderHangsPastTimeout_FallsBackToNext()
+    {
+        var a = new FakeChatProvider("a", FakeBehaviour.Hang);
+        var b = new FakeChatProvider("b");
+
+        var outcome = await Run(PlanOf(a, b), Short);
+
+        Assert.Equal("b-model", outcome.Model!.Name);
+        Assert.Equal(ErrorKind.UpstreamTimeout, outcome.Attempts[0].Error!.Kind);
+        Assert.True(outcome.Attempts[1].Succeeded);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_CallerCancels_ThrowsCancellationNotTimeout()
+    {
+        var a = new FakeChatProvider("a", FakeBehaviour.Hang);
+        var b = new FakeChatProvider("b");
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run(PlanOf(a, b), Generous, cts.Token));
+
+        Assert.Equal(0, b.CompleteCalls);
+    }
+}

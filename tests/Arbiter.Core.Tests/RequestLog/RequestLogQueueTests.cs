@@ -1,0 +1,145 @@
+using Arbiter.Core.RequestLog;
+
+namespace Arbiter.Core.Tests.RequestLog;
+
+public sealed class RequestLogQueueTests
+{
+    private static RequestRecord Record(string id) => new()
+    {
+        RequestId = id,
+        StartedAt = DateTimeOffset.UnixEpoch,
+        RequestedModel = "auto",
+        Status = 200,
+    };
+
+    /// <summary>Copies each batch (the queue reuses its list); optionally slow, optionally failing on chosen calls.</summary>
+    private sealed class RecordingStore(TimeSpan delayPerBatch, Func<int, bool>? failOnCall = null) : IRequestStore
+    {
+        private readonly Lock _gate = new();
+        private readonly List<RequestRecord> _records = [];
+        private readonly List<int> _batchSizes = [];
+
+        public IReadOnlyList<RequestRecord> Records { get { lock (_gate) return _records.ToList(); } }
+        public IReadOnlyList<int> BatchSizes { get { lock (_gate) return _batchSizes.ToList(); } }
+
+        public async Task WriteBatchAsync(IReadOnlyList<RequestRecord> batch, CancellationToken cancellationToken)
+        {
+            int call;
+            lock (_gate)
+            {
+                _batchSizes.Add(batch.Count);
+                call = _batchSizes.Count;
+            }
+            if (delayPerBatch > TimeSpan.Zero) await Task.Delay(delayPerBatch, cancellationToken);
+            if (failOnCall?.Invoke(call) == true) throw new InvalidOperationException($"store down (call {call})");
+            lock (_gate) _records.AddRange(batch);
+        }
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ConcurrentWritersWithSlowStore_EveryRecordStoredInBatches()
+    {
+        const int writers = 8, perWriter = 625;
+        var store = new RecordingStore(TimeSpan.FromMilliseconds(5));
+        var errors = new List<Exception>();
+        var queue = new RequestLogQueue(store, errors.Add, capacity: 256);
+        queue.Start();
+
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < perWriter; i++) await queue.EnqueueAsync(Record($"{w}-{i}"));
+        })));
+        await queue.CompleteAsync();
+
+        var ids = store.Records.Select(r => r.RequestId).ToList();
+        Assert.Equal(writers * perWriter, ids.Count);
+        Assert.Equal(writers * perWriter, ids.Distinct().Count());
+        Assert.Empty(errors);
+        Assert.True(store.BatchSizes.Count < writers * perWriter, $"{store.BatchSizes.Count} store calls for {ids.Count} records");
+        Assert.Contains(store.BatchSizes, size => size > 1);
+        Assert.DoesNotContain(store.BatchSizes, size => size == 0);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_OneWriter_RecordsStoredInEnqueueOrder()
+    {
+        var store = new RecordingStore(TimeSpan.FromMilliseconds(1));
+        var queue = new RequestLogQueue(store, _ => { });
+        queue.Start();
+
+        for (var i = 0; i < 2000; i++) await queue.EnqueueAsync(Record(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await queue.CompleteAsync();
+
+        Assert.Equal(Enumerable.Range(0, 2000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), store.Records.Select(r => r.RequestId));
+    }
+
+    [Fact]
+    public async Task EnqueueAsync_BeforeStart_StoredOnceStarted()
+    {
+        var store = new RecordingStore(TimeSpan.Zero);
+        var queue = new RequestLogQueue(store, _ => { });
+
+        await queue.EnqueueAsync(Record("early"));
+        queue.Start();
+        await queue.EnqueueAsync(Record("late"));
+        await queue.CompleteAsync();
+
+        Assert.Equal(["early", "late"], store.Records.Select(r => r.RequestId));
+    }
+
+    [Fact]
+    public async Task DrainLoop_StoreThrows_ReportsErrorAndKeepsStoringLaterBatches()
+    {
+        var store = new RecordingStore(TimeSpan.Zero, failOnCall: call => call == 1);
+        var reported = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errorCount = 0;
+        var queue = new RequestLogQueue(store, ex =>
+        {
+            Interlocked.Increment(ref errorCount);
+            reported.TrySetResult(ex);
+        });
+        queue.Start();
+
+        await queue.EnqueueAsync(Record("lost"));
+        var error = await reported.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 10; i++) await queue.EnqueueAsync(Record($"kept-{i}"));
+        await queue.CompleteAsync();
+
+        Assert.IsType<InvalidOperationException>(error);
+        Assert.Equal("store down (call 1)", error.Message);
+        Assert.Equal(1, errorCount);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"kept-{i}"), store.Records.Select(r => r.RequestId));
+    }
+
+    [Fact]
+    public async Task DrainLoop_StoreAlwaysThrows_EveryBatchReportedAndCompleteStillReturns()
+    {
+        var store = new RecordingStore(TimeSpan.Zero, failOnCall: _ => true);
+        var errorCount = 0;
+        var queue = new RequestLogQueue(store, _ => Interlocked.Increment(ref errorCount));
+        queue.Start();
+
+        for (var i = 0; i < 50; i++) await queue.EnqueueAsync(Record($"r{i}"));
+        await queue.CompleteAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(store.Records);
+        Assert.Equal(store.BatchSizes.Count, errorCount);
+        Assert.Equal(50, store.BatchSizes.Sum());
+    }
+
+    [Fact]
+    public async Task InMemoryStore_OverCapacity_KeepsNewestAndFindsById()
+    {
+        var store = new InMemoryRequestStore(capacity: 3);
+        var queue = new RequestLogQueue(store, _ => { });
+        queue.Start();
+
+        foreach (var id in new[] { "a", "b", "c", "d", "e" }) await queue.EnqueueAsync(Record(id));
+        await queue.CompleteAsync();
+
+        Assert.Equal(["e", "d", "c"], store.Recent(10).Select(r => r.RequestId));
+        Assert.Equal(["e", "d"], store.Recent(2).Select(r => r.RequestId));
+        Assert.Equal("d", store.Find("d")!.RequestId);
+        Assert.Null(store.Find("a"));
+    }
+}
