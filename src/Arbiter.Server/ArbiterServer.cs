@@ -28,6 +28,9 @@ public static class ArbiterServer
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // With this category enabled at any level, ASP.NET Core starts an Activity for every request (for log
+        // scopes), and HttpClient then starts another per upstream call. Arbiter logs its own request lines.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Arbiter.Core.Accounting;
@@ -8,7 +7,6 @@ using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
 using Arbiter.Core.OpenAIFormat;
 using Arbiter.Core.Providers;
-using Arbiter.Core.RequestLog;
 using Arbiter.Core.Routing;
 using Arbiter.Server.Hosting;
 using Arbiter.Server.Http;
@@ -26,57 +24,53 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
 {
     public async Task HandleAsync(HttpContext ctx)
     {
-        var start = Stopwatch.GetTimestamp();
-        var startedAt = runtime.Time.GetUtcNow();
-        var requestId = RequestIds.From(ctx.Request.Headers[ArbiterHeaders.RequestId]);
-        ctx.Response.Headers[ArbiterHeaders.RequestId] = requestId;
-        var record = new RequestRecord { RequestId = requestId, StartedAt = startedAt, RequestedModel = "", Status = 0 };
+        var trace = new RequestTrace(RequestIds.From(ctx.Request.Headers[ArbiterHeaders.RequestId]), runtime.Time.GetUtcNow());
+        ctx.Response.Headers[ArbiterHeaders.RequestId] = trace.RequestId;
 
         ChatRequest request;
         RoutePlan plan;
         try
         {
             request = await ChatRequestBody.ReadAsync(ctx.Request, runtime.Config.Server.MaxBodyBytes, ctx.RequestAborted);
-            record = record with { RequestedModel = request.Model, Stream = request.Stream };
+            trace.RequestedModel = request.Model;
+            trace.Stream = request.Stream;
             plan = runtime.Router.Plan(request);
         }
         catch (ArbiterException ex)
         {
             await ErrorResponses.WriteAsync(ctx, ex.Error);
-            await FinishAsync(record with { Status = ex.Error.HttpStatus, ErrorKind = ex.Error.Kind, ErrorMessage = ex.Error.Message }, start, TimeSpan.Zero);
+            await runtime.RequestLog.EnqueueAsync(trace.Failed(ex.Error));
             return;
         }
 
-        record = record with { Route = plan.Route, Decision = plan.Reason };
+        trace.Route = plan.Route;
+        trace.Decision = plan.Reason;
         ctx.Response.Headers[ArbiterHeaders.Route] = plan.Route;
-        if (request.Stream) await StreamAsync(ctx, request, plan, record, start);
-        else await CompleteAsync(ctx, request, plan, record, start);
+        if (request.Stream) await StreamAsync(ctx, request, plan, trace);
+        else await CompleteAsync(ctx, request, plan, trace);
     }
 
-    private async Task CompleteAsync(HttpContext ctx, ChatRequest request, RoutePlan plan, RequestRecord record, long start)
+    private async Task CompleteAsync(HttpContext ctx, ChatRequest request, RoutePlan plan, RequestTrace trace)
     {
         var outcome = await runtime.Executor.CompleteAsync(request, plan, ctx.RequestAborted);
-        record = record with { Attempts = outcome.Attempts };
+        trace.Attempts = outcome.Attempts;
+        trace.UpstreamTime = outcome.UpstreamTime;
         if (outcome.Response is not { } response || outcome.Model is not { } model)
         {
-            var error = outcome.Error!;
-            LogUpstreamFailure(logger, record.RequestId, error.Provider, error.Kind, error.Message);
-            WriteAttemptHeaders(ctx, outcome.Attempts);
-            await ErrorResponses.WriteAsync(ctx, error);
-            await FinishAsync(record with { Status = error.HttpStatus, ErrorKind = error.Kind, ErrorMessage = error.Message }, start, outcome.UpstreamTime);
+            await FailAsync(ctx, trace, outcome.Error!);
             return;
         }
 
+        trace.ServedModel = model.Name;
+        trace.Provider = model.Provider.Name;
         var cost = CostCalculator.Cost(response.Usage, model.Price);
         var buffer = new PooledBufferWriter(2048);
         using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options)) OpenAIResponseWriter.WriteCompletion(w, response);
         var (bytes, length) = buffer.Detach();
         try
         {
-            var headers = ctx.Response.Headers;
             WriteServedHeaders(ctx, model.Name, model.Provider, CostHeader(cost), outcome.Attempts);
-            var overhead = Stopwatch.GetElapsedTime(start) - outcome.UpstreamTime;
-            headers[ArbiterHeaders.OverheadMs] = Milliseconds(overhead);
+            ctx.Response.Headers[ArbiterHeaders.OverheadMs] = Milliseconds(trace.Overhead);
             ctx.Response.StatusCode = 200;
             ctx.Response.ContentType = "application/json";
             ctx.Response.ContentLength = length;
@@ -86,33 +80,28 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
         }
-        await FinishAsync(record with
-        {
-            Status = 200, ServedModel = model.Name, Provider = model.Provider.Name, Usage = response.Usage, CostUsd = cost,
-        }, start, outcome.UpstreamTime);
+        await runtime.RequestLog.EnqueueAsync(trace.Succeeded(response.Usage, cost));
     }
 
-    private async Task StreamAsync(HttpContext ctx, ChatRequest request, RoutePlan plan, RequestRecord record, long start)
+    private async Task StreamAsync(HttpContext ctx, ChatRequest request, RoutePlan plan, RequestTrace trace)
     {
         await using var outcome = await runtime.Executor.OpenStreamAsync(request, plan, ctx.RequestAborted);
-        record = record with { Attempts = outcome.Attempts };
+        trace.Attempts = outcome.Attempts;
+        trace.UpstreamTime = outcome.UpstreamTimeToFirstChunk;
         if (outcome.FirstChunk is not { } first || outcome.Model is not { } model)
         {
-            var error = outcome.Error!;
-            LogUpstreamFailure(logger, record.RequestId, error.Provider, error.Kind, error.Message);
-            WriteAttemptHeaders(ctx, outcome.Attempts);
-            await ErrorResponses.WriteAsync(ctx, error);
-            await FinishAsync(record with { Status = error.HttpStatus, ErrorKind = error.Kind, ErrorMessage = error.Message }, start, outcome.UpstreamTimeToFirstChunk);
+            await FailAsync(ctx, trace, outcome.Error!);
             return;
         }
 
+        trace.ServedModel = model.Name;
+        trace.Provider = model.Provider.Name;
         // A stream's cost is known only at its end: it is in the request record and, with include_usage, in the usage chunk.
         WriteServedHeaders(ctx, model.Name, model.Provider, costHeader: null, outcome.Attempts);
-        ctx.Response.Headers[ArbiterHeaders.OverheadMs] = Milliseconds(Stopwatch.GetElapsedTime(start) - outcome.UpstreamTimeToFirstChunk);
-        var ttfc = Stopwatch.GetElapsedTime(start);
+        ctx.Response.Headers[ArbiterHeaders.OverheadMs] = Milliseconds(trace.Overhead);
+        trace.TimeToFirstChunkMs = trace.Elapsed.TotalMilliseconds;
         var sse = new SseResponseWriter(ctx.Response, request.StreamIncludeUsage);
         var accumulated = new ChatStreamAccumulator();
-        record = record with { ServedModel = model.Name, Provider = model.Provider.Name, TimeToFirstChunkMs = ttfc.TotalMilliseconds };
         try
         {
             accumulated.Add(first);
@@ -123,24 +112,28 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
                 await sse.WriteChunkAsync(chunk, ctx.RequestAborted);
             }
             await sse.WriteDoneAsync(ctx.RequestAborted);
-            var cost = CostCalculator.Cost(accumulated.Usage, model.Price);
-            await FinishAsync(record with { Status = 200, Usage = accumulated.Usage, CostUsd = cost }, start, outcome.UpstreamTimeToFirstChunk);
+            await runtime.RequestLog.EnqueueAsync(trace.Succeeded(accumulated.Usage, CostCalculator.Cost(accumulated.Usage, model.Price)));
         }
         catch (ArbiterException ex)
         {
             // Bytes already reached the client: no retry, no fallback. End with an explicit error event and no [DONE].
-            LogStreamBroken(logger, record.RequestId, ex.Error.Provider, ex.Error.Kind, ex.Error.Message);
+            LogStreamBroken(logger, trace.RequestId, ex.Error.Provider, ex.Error.Kind, ex.Error.Message);
             await sse.TryWriteErrorAsync(ex.Error, ctx.RequestAborted);
-            await FinishAsync(record with
-            {
-                Status = ex.Error.HttpStatus, ErrorKind = ex.Error.Kind, ErrorMessage = ex.Error.Message,
-                Usage = accumulated.Usage, CostUsd = CostCalculator.Cost(accumulated.Usage, model.Price), DeliveredChars = accumulated.Text.Length,
-            }, start, outcome.UpstreamTimeToFirstChunk);
+            await runtime.RequestLog.EnqueueAsync(trace.Failed(ex.Error, accumulated.Usage,
+                CostCalculator.Cost(accumulated.Usage, model.Price), accumulated.Text.Length));
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
-            await FinishAsync(record with { Status = 499, ErrorMessage = "client closed the connection", DeliveredChars = accumulated.Text.Length }, start, outcome.UpstreamTimeToFirstChunk);
+            await runtime.RequestLog.EnqueueAsync(trace.ClientGone(accumulated.Text.Length));
         }
+    }
+
+    private async Task FailAsync(HttpContext ctx, RequestTrace trace, ArbiterError error)
+    {
+        LogUpstreamFailure(logger, trace.RequestId, error.Provider, error.Kind, error.Message);
+        WriteAttemptHeaders(ctx, trace.Attempts);
+        await ErrorResponses.WriteAsync(ctx, error);
+        await runtime.RequestLog.EnqueueAsync(trace.Failed(error));
     }
 
     private static void WriteServedHeaders(HttpContext ctx, string model, IChatProvider provider, string? costHeader, IReadOnlyList<Attempt> attempts)
@@ -155,16 +148,6 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
 
     private static void WriteAttemptHeaders(HttpContext ctx, IReadOnlyList<Attempt> attempts) =>
         ctx.Response.Headers[ArbiterHeaders.Attempts] = attempts.Count.ToString(CultureInfo.InvariantCulture);
-
-    private ValueTask FinishAsync(RequestRecord record, long start, TimeSpan upstream)
-    {
-        var total = Stopwatch.GetElapsedTime(start);
-        return runtime.RequestLog.EnqueueAsync(record with
-        {
-            LatencyMs = total.TotalMilliseconds,
-            OverheadMs = Math.Max(0, (total - upstream).TotalMilliseconds),
-        });
-    }
 
     /// <summary>The cost in USD, or "unpriced" for a model without a price: never a silent $0.</summary>
     private static string CostHeader(decimal? cost) =>

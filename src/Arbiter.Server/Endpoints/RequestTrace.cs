@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Arbiter.Core.Chat;
+using Arbiter.Core.Errors;
+using Arbiter.Core.Execution;
+using Arbiter.Core.RequestLog;
+
+namespace Arbiter.Server.Endpoints;
+
+/// <summary>
+/// What one request did, filled in as it goes and turned into one immutable <see cref="RequestRecord"/> at the
+/// end (a single allocation, rather than a record copied at every step).
+/// </summary>
+internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
+{
+    private readonly long _start = Stopwatch.GetTimestamp();
+
+    public string RequestId { get; } = requestId;
+    public string RequestedModel { get; set; } = "";
+    public bool Stream { get; set; }
+    public string? Route { get; set; }
+    public string? Decision { get; set; }
+    public string? ServedModel { get; set; }
+    public string? Provider { get; set; }
+    public IReadOnlyList<Attempt> Attempts { get; set; } = [];
+    /// <summary>Time spent waiting on upstreams; the rest of the elapsed time is the gateway's own.</summary>
+    public TimeSpan UpstreamTime { get; set; }
+    public double? TimeToFirstChunkMs { get; set; }
+
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_start);
+    public TimeSpan Overhead => Elapsed - UpstreamTime;
+
+    public RequestRecord Succeeded(TokenUsage? usage, decimal? cost) => ToRecord(200, null, usage, cost, null);
+
+    public RequestRecord Failed(ArbiterError error, TokenUsage? usage = null, decimal? cost = null, int? deliveredChars = null) =>
+        ToRecord(error.HttpStatus, error, usage, cost, deliveredChars);
+
+    public RequestRecord ClientGone(int deliveredChars) =>
+        ToRecord(499, new ArbiterError(ErrorKind.InvalidRequest, "client closed the connection"), null, null, deliveredChars);
+
+    private RequestRecord ToRecord(int status, ArbiterError? error, TokenUsage? usage, decimal? cost, int? deliveredChars)
+    {
+        var total = Elapsed;
+        return new RequestRecord
+        {
+            RequestId = RequestId,
+            StartedAt = startedAt,
+            RequestedModel = RequestedModel,
+            Route = Route,
+            Decision = Decision,
+            ServedModel = ServedModel,
+            Provider = Provider,
+            Stream = Stream,
+            Status = status,
+            ErrorKind = status == 499 ? null : error?.Kind,
+            ErrorMessage = error?.Message,
+            Usage = usage,
+            CostUsd = cost,
+            LatencyMs = total.TotalMilliseconds,
+            TimeToFirstChunkMs = TimeToFirstChunkMs,
+            OverheadMs = Math.Max(0, (total - UpstreamTime).TotalMilliseconds),
+            Attempts = Attempts,
+            DeliveredChars = deliveredChars,
+        };
+    }
+}
