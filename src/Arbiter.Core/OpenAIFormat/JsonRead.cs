@@ -31,14 +31,28 @@ internal static class JsonRead
         return v;
     }
 
-    public static long? OptionalInteger(JsonElement e, string param, long min)
+    public static long? OptionalInteger(JsonElement e, string param, long min, long max = long.MaxValue)
     {
         if (e.ValueKind == JsonValueKind.Null) return null;
-        if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out var v))
-            throw Invalid(param, $"expected an integer, got {Describe(e)}");
+        if (e.ValueKind != JsonValueKind.Number) throw Invalid(param, $"expected an integer, got {Describe(e)}");
+        if (!e.TryGetInt64(out var v))
+        {
+            // A whole number beyond long is out of range, which says more than "not an integer".
+            // Beyond long (or beyond double: TryGetDouble fails) is out of range, which says more than "not an integer".
+            var raw = e.GetRawText();
+            var d = e.TryGetDouble(out var x) ? x : raw.StartsWith('-') ? double.NegativeInfinity : double.PositiveInfinity;
+            if (Math.Floor(d) == d && d > max) throw Invalid(param, $"must be at most {max}, got {raw}");
+            if (Math.Floor(d) == d && d < min) throw Invalid(param, $"must be at least {min}, got {raw}");
+            throw Invalid(param, $"expected an integer, got {raw}");
+        }
         if (v < min) throw Invalid(param, $"must be at least {min}, got {v}");
+        if (v > max) throw Invalid(param, $"must be at most {max}, got {v}");
         return v;
     }
+
+    /// <summary>An optional integer that must fit an <see cref="int"/>.</summary>
+    public static int? OptionalInt32(JsonElement e, string param, int min) =>
+        (int?)OptionalInteger(e, param, min, int.MaxValue);
 
     public static void RequireKind(JsonElement e, JsonValueKind kind, string param)
     {

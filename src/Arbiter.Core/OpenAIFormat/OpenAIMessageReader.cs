@@ -81,15 +81,21 @@ public static class OpenAIMessageReader
     private static ImagePart ReadImage(JsonElement part, string pp)
     {
         if (!part.TryGetProperty("image_url", out var img)) throw JsonRead.Invalid(pp + ".image_url", "required");
-        if (img.ValueKind == JsonValueKind.String) return new ImagePart(img.GetString()!);
+        if (img.ValueKind == JsonValueKind.String) return new ImagePart(CheckImageUrl(img.GetString()!, pp + ".image_url"));
         JsonRead.RequireKind(img, JsonValueKind.Object, pp + ".image_url");
         if (!img.TryGetProperty("url", out var url)) throw JsonRead.Invalid(pp + ".image_url.url", "required");
-        var u = JsonRead.String(url, pp + ".image_url.url");
-        if (!u.StartsWith("data:", StringComparison.Ordinal) && !u.StartsWith("https://", StringComparison.Ordinal)
-            && !u.StartsWith("http://", StringComparison.Ordinal))
-            throw JsonRead.Invalid(pp + ".image_url.url", "expected an http(s) URL or a data: URI");
+        var u = CheckImageUrl(JsonRead.String(url, pp + ".image_url.url"), pp + ".image_url.url");
         var detail = img.TryGetProperty("detail", out var d) ? JsonRead.OptionalString(d, pp + ".image_url.detail") : null;
         return new ImagePart(u, detail);
+    }
+
+    // Both forms of image_url (bare string and {url}) must pass the same scheme check.
+    private static string CheckImageUrl(string u, string param)
+    {
+        if (!u.StartsWith("data:", StringComparison.Ordinal) && !u.StartsWith("https://", StringComparison.Ordinal)
+            && !u.StartsWith("http://", StringComparison.Ordinal))
+            throw JsonRead.Invalid(param, "expected an http(s) URL or a data: URI");
+        return u;
     }
 
     private static IReadOnlyList<ToolCall> ReadToolCalls(JsonElement arr, string param)

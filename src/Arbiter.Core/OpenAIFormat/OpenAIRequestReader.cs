@@ -32,10 +32,11 @@ public static class OpenAIRequestReader
                 case "response_format": r.ResponseFormat = ReadResponseFormat(v); break;
                 case "temperature": r.Temperature = JsonRead.OptionalNumber(v, p.Name, 0, 2); break;
                 case "top_p": r.TopP = JsonRead.OptionalNumber(v, p.Name, 0, 1); break;
-                case "max_tokens" or "max_completion_tokens":
-                    r.MaxOutputTokens = (int?)JsonRead.OptionalInteger(v, p.Name, 1) ?? r.MaxOutputTokens; break;
+                // max_completion_tokens is OpenAI's newer name: it wins over max_tokens whatever the order.
+                case "max_tokens": r.MaxTokens = JsonRead.OptionalInt32(v, p.Name, 1); break;
+                case "max_completion_tokens": r.MaxCompletionTokens = JsonRead.OptionalInt32(v, p.Name, 1); break;
                 case "stop": r.Stop = ReadStop(v); break;
-                case "n": r.N = (int?)JsonRead.OptionalInteger(v, p.Name, 1); break;
+                case "n": r.N = JsonRead.OptionalInt32(v, p.Name, 1); break;
                 case "seed": r.Seed = JsonRead.OptionalInteger(v, p.Name, long.MinValue); break;
                 case "presence_penalty": r.PresencePenalty = JsonRead.OptionalNumber(v, p.Name, -2, 2); break;
                 case "frequency_penalty": r.FrequencyPenalty = JsonRead.OptionalNumber(v, p.Name, -2, 2); break;
@@ -62,7 +63,7 @@ public static class OpenAIRequestReader
             ResponseFormat = r.ResponseFormat,
             Temperature = r.Temperature,
             TopP = r.TopP,
-            MaxOutputTokens = r.MaxOutputTokens,
+            MaxOutputTokens = r.MaxCompletionTokens ?? r.MaxTokens,
             Stop = r.Stop,
             N = r.N,
             Seed = r.Seed,
@@ -82,7 +83,7 @@ public static class OpenAIRequestReader
         public bool? ParallelToolCalls;
         public ResponseFormat? ResponseFormat;
         public double? Temperature, TopP, PresencePenalty, FrequencyPenalty;
-        public int? MaxOutputTokens, N;
+        public int? MaxTokens, MaxCompletionTokens, N;
         public IReadOnlyList<string>? Stop;
         public long? Seed;
         public string? User;

@@ -140,6 +140,32 @@ public sealed class OpenAIRequestReaderTests
         Assert.Equal(300, r.MaxOutputTokens);
     }
 
+    [Theory]
+    [InlineData("'max_tokens':100,'max_completion_tokens':200")]
+    [InlineData("'max_completion_tokens':200,'max_tokens':100")]
+    public void Read_BothMaxTokensFields_MaxCompletionTokensWinsWhateverTheOrder(string fields)
+    {
+        var r = ReadQuoted("{'model':'m','messages':[{'role':'user','content':'hi'}]," + fields + "}");
+
+        Assert.Equal(200, r.MaxOutputTokens);
+    }
+
+    [Fact]
+    public void Read_MaxCompletionTokensNull_FallsBackToMaxTokens()
+    {
+        var r = ReadQuoted("{'model':'m','messages':[{'role':'user','content':'hi'}],'max_tokens':100,'max_completion_tokens':null}");
+
+        Assert.Equal(100, r.MaxOutputTokens);
+    }
+
+    [Fact]
+    public void Read_MaxTokensAtInt32Max_IsAccepted()
+    {
+        var r = ReadQuoted("{'model':'m','messages':[{'role':'user','content':'hi'}],'max_tokens':2147483647}");
+
+        Assert.Equal(int.MaxValue, r.MaxOutputTokens);
+    }
+
     [Fact]
     public void Read_NoOptionalFields_LeavesThemUnset()
     {
