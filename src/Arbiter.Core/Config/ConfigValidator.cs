@@ -12,20 +12,31 @@ public static class ConfigValidator
     public static IReadOnlyList<string> Validate(ArbiterConfig config, ProviderRules providerRules, Func<string, string?> environment)
     {
         var errors = new List<string>();
-        ValidateServer(config.Server, errors);
-        if (config.Providers.Count == 0) errors.Add("providers: at least one provider is required");
-        foreach (var (name, p) in config.Providers)
+        // A key written with nothing under it loads as null; name it here rather than fail on it below.
+        if (config.Server is null) errors.Add("server: empty section; remove it or give port, max_body_bytes or upstream_timeout_seconds");
+        else ValidateServer(config.Server, errors);
+        var c = config with
+        {
+            Providers = config.Providers ?? [],
+            Models = config.Models ?? [],
+            Tiers = Section(config.Tiers, "tiers", "a tier", errors),
+            Routes = Section(config.Routes, "routes", "a route", errors),
+        };
+        if (c.Providers.Count == 0) errors.Add("providers: at least one provider is required");
+        foreach (var (name, p) in Entries(c.Providers, "providers", "give at least type", errors))
         {
             if (p.ApiKey is not null && !SecretReference.IsReference(p.ApiKey))
                 errors.Add($"providers.{name}.api_key: write the key as a reference, env:VARIABLE; keys are never accepted in the file");
             if (p.BaseUrl is not null && !IsHttpUrl(p.BaseUrl))
                 errors.Add($"providers.{name}.base_url: '{p.BaseUrl}' is not an absolute http(s) URL");
+            foreach (var (header, value) in p.Headers ?? [])
+                if (value is null) errors.Add($"providers.{name}.headers.{header}: empty value; give the header's value or remove it");
             errors.AddRange(providerRules(name, p, environment));
         }
-        if (config.Models.Count == 0) errors.Add("models: at least one model is required");
-        foreach (var (name, m) in config.Models) ValidateModel(name, m, config, errors);
-        foreach (var (name, t) in config.Tiers) ValidateTier(name, t, errors);
-        foreach (var (name, r) in config.Routes) ValidateRoute(name, r, config, errors);
+        if (c.Models.Count == 0) errors.Add("models: at least one model is required");
+        foreach (var (name, m) in Entries(c.Models, "models", "give at least provider", errors)) ValidateModel(name, m, c, errors);
+        foreach (var (name, t) in Entries(c.Tiers, "tiers", "give latency_p95_ms, quality_bar or self_hosted", errors)) ValidateTier(name, t, errors);
+        foreach (var (name, r) in Entries(c.Routes, "routes", "give at least model", errors)) ValidateRoute(name, r, c, errors);
         return errors;
     }
 
@@ -49,7 +60,7 @@ public static class ConfigValidator
         if (string.IsNullOrEmpty(m.Provider)) errors.Add($"{key}.provider: required");
         else if (!config.Providers.TryGetValue(m.Provider, out var provider))
             errors.Add($"{key}.provider: '{m.Provider}' is not a configured provider (configured: {Known(config.Providers.Keys)})");
-        else if (m.Simulation is not null && provider.Type != "simulated")
+        else if (m.Simulation is not null && provider is not null && provider.Type != "simulated")
             errors.Add($"{key}.simulation: only models of a simulated provider can have simulation settings");
         if (m.Tier is not null && !config.Tiers.ContainsKey(m.Tier))
             errors.Add($"{key}.tier: '{m.Tier}' is not a configured tier (configured: {Known(config.Tiers.Keys)})");
@@ -79,11 +90,34 @@ public static class ConfigValidator
     private static void ValidateRoute(string name, RouteConfig r, ArbiterConfig config, List<string> errors)
     {
         var key = $"routes.{name}";
-        if (r.Strategy != "single") errors.Add($"{key}.strategy: unknown strategy '{r.Strategy}' (known: single)");
+        if (string.IsNullOrEmpty(r.Strategy)) errors.Add($"{key}.strategy: empty; remove it or give a strategy (known: single)");
+        else if (r.Strategy != "single") errors.Add($"{key}.strategy: unknown strategy '{r.Strategy}' (known: single)");
         if (string.IsNullOrEmpty(r.Model)) errors.Add($"{key}.model: required for strategy single");
         else if (!config.Models.ContainsKey(r.Model)) errors.Add($"{key}.model: '{r.Model}' is not a configured model (configured: {Known(config.Models.Keys)})");
         for (var i = 0; i < (r.Fallbacks?.Count ?? 0); i++)
-            if (!config.Models.ContainsKey(r.Fallbacks![i])) errors.Add($"{key}.fallbacks[{i}]: '{r.Fallbacks[i]}' is not a configured model");
+        {
+            if (string.IsNullOrEmpty(r.Fallbacks![i])) errors.Add($"{key}.fallbacks[{i}]: empty entry; give a model name");
+            else if (!config.Models.ContainsKey(r.Fallbacks[i])) errors.Add($"{key}.fallbacks[{i}]: '{r.Fallbacks[i]}' is not a configured model");
+        }
+    }
+
+    /// <summary>An optional section written with nothing under it is reported, then treated as empty.</summary>
+    private static Dictionary<string, T> Section<T>(Dictionary<string, T>? section, string key, string what, List<string> errors)
+    {
+        if (section is not null) return section;
+        errors.Add($"{key}: empty section; remove it or add {what}");
+        return [];
+    }
+
+    /// <summary>The entries that have settings; each empty one (a key with nothing under it) is reported by its key.</summary>
+    private static IEnumerable<(string Name, T Value)> Entries<T>(Dictionary<string, T> section, string key, string hint, List<string> errors)
+        where T : class
+    {
+        foreach (var (name, value) in section)
+        {
+            if (value is null) errors.Add($"{key}.{name}: empty entry; {hint}");
+            else yield return (name, value);
+        }
     }
 
     private static bool IsHttpUrl(string url) =>

@@ -184,9 +184,7 @@ public sealed class ConfigLoaderTests
         }
     }
 
-    [Fact(Skip = "BUG: a model key with nothing under it (models:\\n  m:\\n) is loaded as a null ModelConfig and " +
-        "ConfigValidator.ValidateModel (src/Arbiter.Core/Config/ConfigValidator.cs:49, m.Provider) throws NullReferenceException " +
-        "instead of reporting models.m. Same for an empty provider entry (line 19, p.ApiKey).")]
+    [Fact]
     public void LoadAndValidate_ModelWithNoSettings_ReportsTheModelKey()
     {
         var errors = LoadAndValidate("providers:\n  p: { type: openai }\nmodels:\n  m:\n");
@@ -194,9 +192,7 @@ public sealed class ConfigLoaderTests
         Assert.Contains(errors, e => e.StartsWith("models.m", StringComparison.Ordinal));
     }
 
-    [Fact(Skip = "BUG: an empty section (providers:\\n with no entries) is loaded as Providers = null and " +
-        "ConfigValidator.Validate (src/Arbiter.Core/Config/ConfigValidator.cs:16, config.Providers.Count) throws NullReferenceException " +
-        "instead of 'providers: at least one provider is required'. Same for server:, models:, tiers:, routes:.")]
+    [Fact]
     public void LoadAndValidate_EmptyProvidersSection_ReportsProvidersRequired()
     {
         var errors = LoadAndValidate("providers:\nmodels:\n  m: { provider: p }\n");
@@ -204,12 +200,66 @@ public sealed class ConfigLoaderTests
         Assert.Contains(errors, e => e.StartsWith("providers", StringComparison.Ordinal));
     }
 
-    [Fact(Skip = "BUG: a null fallback entry (fallbacks: [~]) makes ConfigValidator.ValidateRoute " +
-        "(src/Arbiter.Core/Config/ConfigValidator.cs:86, config.Models.ContainsKey(null)) throw ArgumentNullException instead of reporting routes.r.fallbacks[0].")]
+    [Fact]
     public void LoadAndValidate_NullFallback_ReportsFallbackKey()
     {
         var errors = LoadAndValidate("providers:\n  p: { type: openai }\nmodels:\n  m: { provider: p }\nroutes:\n  r: { model: m, fallbacks: [~] }\n");
 
         Assert.Contains(errors, e => e.StartsWith("routes.r.fallbacks[0]", StringComparison.Ordinal));
+    }
+
+    private const string Base = "providers:\n  p: { type: openai }\nmodels:\n  m: { provider: p }\n";
+
+    [Theory]
+    [InlineData("providers:\n  p:\nmodels:\n  m: { provider: p }\n", "providers.p: empty entry; give at least type")]
+    [InlineData("providers:\n  p: { type: openai }\nmodels:\n  m:\n", "models.m: empty entry; give at least provider")]
+    [InlineData(Base + "tiers:\n  t:\n", "tiers.t: empty entry")]
+    [InlineData(Base + "routes:\n  r:\n", "routes.r: empty entry; give at least model")]
+    [InlineData(Base + "server:\n", "server: empty section")]
+    [InlineData(Base + "tiers:\n", "tiers: empty section")]
+    [InlineData(Base + "routes:\n", "routes: empty section")]
+    [InlineData("providers:\n  p: { type: openai }\nmodels:\n", "models: at least one model is required")]
+    [InlineData("providers:\n  p: { type: openai, headers: { X-Team: } }\nmodels:\n  m: { provider: p }\n", "providers.p.headers.X-Team: empty value")]
+    [InlineData(Base + "routes:\n  r: { model: m, strategy: }\n", "routes.r.strategy: empty")]
+    [InlineData(Base + "routes:\n  r: { model: m, fallbacks: [m, ''] }\n", "routes.r.fallbacks[1]: empty entry")]
+    public void LoadAndValidate_EmptyValue_ReportsItsKey(string yaml, string expected)
+    {
+        var errors = LoadAndValidate(yaml);
+
+        Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LoadAndValidate_EmptyProviderEntryUsedByModel_ReportsOnlyTheEmptyEntry()
+    {
+        var errors = LoadAndValidate("providers:\n  p:\nmodels:\n  m: { provider: p, simulation: { ttft_ms: 1 } }\n");
+
+        Assert.Equal(["providers.p: empty entry; give at least type"], errors);
+    }
+
+    [Theory]
+    [InlineData("server:\n  port: 1\nserver:\n  port: 2\n", "server", 3, 1)]
+    [InlineData("providers:\n  p: { type: openai }\n  p: { type: anthropic }\n", "providers.p", 3, 2)]
+    [InlineData("providers:\n  p:\n    type: openai\n    type: gemini\n", "providers.p.type", 4, 3)]
+    [InlineData("routes:\n  r: { model: a, fallbacks: [b], model: c }\n", "routes.r.model", 2, 2)]
+    [InlineData("providers:\n  p:\n    type: openai\n    headers:\n      X-A: 1\n      X-A: 2\n", "providers.p.headers.X-A", 6, 5)]
+    public void Parse_DuplicateKey_NamesKeyAndBothLines(string yaml, string key, int line, int firstLine)
+    {
+        var ex = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "arbiter.yaml"));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.StartsWith($"arbiter.yaml:{line}:", error, StringComparison.Ordinal);
+        Assert.EndsWith($"duplicate key '{key}' (first written at line {firstLine})", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_FlowMappingLeftOpenAcrossLines_SaysItIsNotClosed()
+    {
+        var ex = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("models:\n  m: {provider: p,\n  x: 1\n", "arbiter.yaml"));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.StartsWith("arbiter.yaml:3:", error, StringComparison.Ordinal);
+        Assert.Contains("ends inside a flow mapping or sequence", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Operation is not valid", error, StringComparison.Ordinal);
     }
 }
