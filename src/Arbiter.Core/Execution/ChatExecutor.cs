@@ -58,7 +58,7 @@ public sealed class ChatExecutor(TimeProvider time, TimeSpan upstreamTimeout)
                 {
                     var elapsed = time.GetElapsedTime(start);
                     attempts.Add(new Attempt(candidate.Name, candidate.Provider.Name, elapsed, null));
-                    return new StreamOutcome(stream.Current, stream, timeout, candidate, null, attempts, upstream + elapsed);
+                    return new StreamOutcome(stream.Current, stream, timeout, cancellationToken, candidate, null, attempts, upstream + elapsed);
                 }
                 last = new ArbiterError(ErrorKind.UpstreamError, $"provider '{candidate.Provider.Name}' ended the stream without sending anything") { Provider = candidate.Provider.Name };
             }
@@ -79,7 +79,7 @@ public sealed class ChatExecutor(TimeProvider time, TimeSpan upstreamTimeout)
             timeout.Dispose();
             if (!ErrorCatalog.IsRetryable(last.Kind)) break;
         }
-        return new StreamOutcome(null, null, null, null, last, attempts, upstream);
+        return new StreamOutcome(null, null, null, cancellationToken, null, last, attempts, upstream);
     }
 
     private static ArbiterError ErrorOf(Exception ex, ModelEntry candidate) => ex is ArbiterException ae

@@ -12,13 +12,16 @@ public sealed class StreamOutcome : IAsyncDisposable
 {
     private readonly IAsyncEnumerator<ChatStreamChunk>? _rest;
     private readonly CancellationTokenSource? _timeout;
+    private readonly CancellationToken _caller;
 
+    /// <param name="timeout">Linked to <paramref name="caller"/>, so it is cancelled by either; the caller's token tells which.</param>
     internal StreamOutcome(ChatStreamChunk? first, IAsyncEnumerator<ChatStreamChunk>? rest, CancellationTokenSource? timeout,
-        ModelEntry? model, ArbiterError? error, IReadOnlyList<Attempt> attempts, TimeSpan timeToFirstChunk)
+        CancellationToken caller, ModelEntry? model, ArbiterError? error, IReadOnlyList<Attempt> attempts, TimeSpan timeToFirstChunk)
     {
         FirstChunk = first;
         _rest = rest;
         _timeout = timeout;
+        _caller = caller;
         Model = model;
         Error = error;
         Attempts = attempts;
@@ -32,7 +35,10 @@ public sealed class StreamOutcome : IAsyncDisposable
     /// <summary>Time spent waiting on upstreams until the first chunk, failed attempts included.</summary>
     public TimeSpan UpstreamTimeToFirstChunk { get; }
 
-    /// <summary>The chunks after the first. Failures surface as <see cref="ArbiterException"/>.</summary>
+    /// <summary>
+    /// The chunks after the first. Failures surface as <see cref="ArbiterException"/>; the caller cancelling (a client
+    /// that went away) surfaces as <see cref="OperationCanceledException"/>, not as an upstream timeout.
+    /// </summary>
     public async IAsyncEnumerable<ChatStreamChunk> RestAsync()
     {
         if (_rest is null) yield break;
@@ -44,7 +50,7 @@ public sealed class StreamOutcome : IAsyncDisposable
                 if (!await _rest.MoveNextAsync().ConfigureAwait(false)) yield break;
                 chunk = _rest.Current;
             }
-            catch (OperationCanceledException ex) when (_timeout?.IsCancellationRequested == true)
+            catch (OperationCanceledException ex) when (!_caller.IsCancellationRequested && _timeout?.IsCancellationRequested == true)
             {
                 throw new ArbiterError(ErrorKind.UpstreamTimeout, $"provider '{Model?.Provider.Name}' did not finish the stream in time") { Provider = Model?.Provider.Name }.ToException(ex);
             }
