@@ -3,15 +3,21 @@ using Arbiter.Core.Chat;
 
 namespace Arbiter.Core.OpenAIFormat;
 
-/// <summary>OpenAI's usage object, read (including DeepSeek's cache-hit fields) and written.</summary>
+/// <summary>
+/// OpenAI's usage object, read (including DeepSeek's cache-hit fields) and written. cache_write_tokens is not an
+/// OpenAI field: the gateway writes it for upstreams that bill cache writes, and reads it back from another gateway.
+/// </summary>
 public static class OpenAIUsage
 {
     public static TokenUsage? Read(JsonElement u)
     {
         if (u.ValueKind != JsonValueKind.Object) return null;
-        long cached = 0, reasoning = 0;
+        long cached = 0, cacheWrite = 0, reasoning = 0;
         if (u.TryGetProperty("prompt_tokens_details", out var pd) && pd.ValueKind == JsonValueKind.Object)
+        {
             cached = Long(pd, "cached_tokens");
+            cacheWrite = Long(pd, "cache_write_tokens");
+        }
         if (cached == 0) cached = Long(u, "prompt_cache_hit_tokens"); // DeepSeek
         if (u.TryGetProperty("completion_tokens_details", out var cd) && cd.ValueKind == JsonValueKind.Object)
             reasoning = Long(cd, "reasoning_tokens");
@@ -20,6 +26,7 @@ public static class OpenAIUsage
             InputTokens = Long(u, "prompt_tokens"),
             OutputTokens = Long(u, "completion_tokens"),
             CachedInputTokens = cached,
+            CacheWriteTokens = cacheWrite,
             ReasoningTokens = reasoning,
         };
     }
