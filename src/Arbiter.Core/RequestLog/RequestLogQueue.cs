@@ -5,7 +5,8 @@ namespace Arbiter.Core.RequestLog;
 /// <summary>
 /// Takes records from requests without making them wait on storage: a bounded channel, drained by one
 /// background loop in batches. When the channel is full the request waits (back-pressure) rather than lose a
-/// record. <see cref="CompleteAsync"/> drains everything already accepted, for graceful shutdown.
+/// record. <see cref="CompleteAsync"/> drains everything already accepted, for graceful shutdown, whether or not
+/// <see cref="Start"/> was called.
 /// </summary>
 public sealed class RequestLogQueue
 {
@@ -14,6 +15,7 @@ public sealed class RequestLogQueue
     private readonly Channel<RequestRecord> _channel;
     private readonly IRequestStore _store;
     private readonly Action<Exception> _onStoreError;
+    private readonly Lock _gate = new();
     private Task? _loop;
 
     public RequestLogQueue(IRequestStore store, Action<Exception> onStoreError, int capacity = DefaultCapacity)
@@ -27,7 +29,13 @@ public sealed class RequestLogQueue
         });
     }
 
-    public void Start() => _loop ??= Task.Run(DrainAsync);
+    public void Start() => Loop();
+
+    // One loop at most: the channel is created for a single reader.
+    private Task Loop()
+    {
+        lock (_gate) return _loop ??= Task.Run(DrainAsync);
+    }
 
     /// <summary>Accepts a record; completes at once unless the queue is full.</summary>
     public ValueTask EnqueueAsync(RequestRecord record) =>
@@ -37,7 +45,8 @@ public sealed class RequestLogQueue
     public async Task CompleteAsync()
     {
         _channel.Writer.TryComplete();
-        if (_loop is not null) await _loop.ConfigureAwait(false);
+        // Without a running loop the accepted records would be dropped; start one to store them and end.
+        await Loop().ConfigureAwait(false);
     }
 
     private async Task DrainAsync()

@@ -88,6 +88,32 @@ public sealed class RequestLogQueueTests
     }
 
     [Fact]
+    public async Task CompleteAsync_NeverStarted_StoresEveryQueuedRecord()
+    {
+        var store = new RecordingStore(TimeSpan.Zero);
+        var queue = new RequestLogQueue(store, _ => { });
+
+        // More than one batch's worth, so the drain has to loop.
+        for (var i = 0; i < 1200; i++) await queue.EnqueueAsync(Record($"r{i}"));
+        await queue.CompleteAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(Enumerable.Range(0, 1200).Select(i => $"r{i}"), store.Records.Select(r => r.RequestId));
+    }
+
+    [Fact]
+    public async Task CompleteAsync_CalledTwiceWithoutStart_StoresEachRecordOnce()
+    {
+        var store = new RecordingStore(TimeSpan.Zero);
+        var queue = new RequestLogQueue(store, _ => { });
+
+        await queue.EnqueueAsync(Record("only"));
+        await Task.WhenAll(queue.CompleteAsync(), queue.CompleteAsync()).WaitAsync(TimeSpan.FromSeconds(10));
+        queue.Start();
+
+        Assert.Equal(["only"], store.Records.Select(r => r.RequestId));
+    }
+
+    [Fact]
     public async Task DrainLoop_StoreThrows_ReportsErrorAndKeepsStoringLaterBatches()
     {
         var store = new RecordingStore(TimeSpan.Zero, failOnCall: call => call == 1);
