@@ -2,7 +2,6 @@ using Arbiter.Core.Config;
 using Arbiter.Core.Providers;
 using Arbiter.Providers.Tests.Conformance;
 using Arbiter.Providers.Tests.Fakes;
-using Arbiter.Providers.Tests.OpenAI;
 
 namespace Arbiter.Providers.Tests.Anthropic;
 

@@ -1,7 +1,6 @@
 using Arbiter.Core.Providers;
 using Arbiter.Providers.Tests.Conformance;
 using Arbiter.Providers.Tests.Fakes;
-using Arbiter.Providers.Tests.OpenAI;
 
 namespace Arbiter.Providers.Tests.Gemini;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Arbiter.Core.Chat;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Providers;
+using Arbiter.Providers.Tests.Conformance;
 using Arbiter.Providers.Tests.Fakes;
-using Arbiter.Providers.Tests.OpenAI;
 
 namespace Arbiter.Providers.Tests.Gemini;
 
