@@ -67,7 +67,7 @@ internal sealed class AnthropicChatProvider : IChatProvider
             }
             catch (Exception ex) { throw UpstreamErrors.FromException(Name, ex, cancellationToken); }
             if (item.ErrorMessage is not null)
-                throw UpstreamErrors.FromException(Name, new InvalidDataException("stream error: " + SecretScrubber.Scrub(item.ErrorMessage, _settings.ApiKey)), cancellationToken);
+                throw UpstreamErrors.FromStreamError(Name, item.ErrorType, item.ErrorMessage, _settings.ApiKey);
             if (item.Chunk is not null) yield return item.Chunk;
             sawStop = item.IsStop;
         }

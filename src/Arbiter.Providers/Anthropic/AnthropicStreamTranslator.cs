@@ -37,7 +37,7 @@ internal sealed class AnthropicStreamTranslator(string fallbackModel, long creat
             "content_block_delta" => BlockDelta(root),
             "message_delta" => MessageDelta(root),
             "message_stop" => AnthropicStreamEvent.Stop(UsageChunk()),
-            "error" => AnthropicStreamEvent.Error(ErrorText(root)),
+            "error" => ErrorEvent(root),
             _ => AnthropicStreamEvent.None, // ping, content_block_stop, and event types added later
         };
     }
@@ -118,13 +118,12 @@ internal sealed class AnthropicStreamTranslator(string fallbackModel, long creat
         Usage = _usage.ToTokenUsage(),
     };
 
-    /// <summary>"overloaded_error: Overloaded" from {"type":"error","error":{"type":...,"message":...}}.</summary>
-    private static string ErrorText(JsonElement root)
+    /// <summary>Type and message of {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}.</summary>
+    private static AnthropicStreamEvent ErrorEvent(JsonElement root)
     {
-        if (!root.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object) return "unknown error";
-        var type = Str(error, "type");
-        var message = Str(error, "message") ?? "unknown error";
-        return type is null ? message : $"{type}: {message}";
+        if (!root.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object)
+            return AnthropicStreamEvent.Error(null, "unknown error");
+        return AnthropicStreamEvent.Error(Str(error, "type"), Str(error, "message") ?? "unknown error");
     }
 
     private static string? Str(JsonElement o, string name) =>

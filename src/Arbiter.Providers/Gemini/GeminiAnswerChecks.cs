@@ -7,12 +7,15 @@ namespace Arbiter.Providers.Gemini;
 /// <summary>Answers that carry no candidates for a reason: an in-band error object, or a prompt Gemini refused.</summary>
 internal static class GeminiAnswerChecks
 {
-    /// <summary>Throws when a body (a stream event, typically) is an <c>{"error": {...}}</c> object.</summary>
+    /// <summary>
+    /// Throws when a stream event is an <c>{"error": {...}}</c> object, mapped by its <c>status</c>
+    /// (RESOURCE_EXHAUSTED is a rate limit, UNAVAILABLE an upstream error, ...).
+    /// </summary>
     public static void ThrowIfError(JsonElement root, string provider, string? secret)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("error", out var error)) return;
         var message = GeminiJson.Str(error, "message") ?? error.ToString();
-        throw new InvalidDataException("stream error: " + SecretScrubber.Scrub(message, secret));
+        throw UpstreamErrors.FromStreamError(provider, GeminiJson.Str(error, "status"), message, secret);
     }
 
     /// <summary>

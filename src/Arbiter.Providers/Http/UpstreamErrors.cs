@@ -30,6 +30,7 @@ internal static class UpstreamErrors
             ErrorKind.UpstreamAuth => $"provider '{provider}' rejected the gateway's credentials (HTTP {status}); check its api_key",
             ErrorKind.RateLimited => $"provider '{provider}' is rate limiting requests (HTTP 429){detail}",
             ErrorKind.ModelNotFound => $"provider '{provider}' does not know the model (HTTP 404){detail}",
+            ErrorKind.PayloadTooLarge => $"provider '{provider}' refused the request body as too large (HTTP 413){detail}",
             _ => $"provider '{provider}' returned HTTP {status}{detail}",
         };
         return new ArbiterError(kind, message)
@@ -57,6 +58,32 @@ internal static class UpstreamErrors
         return new ArbiterError(ErrorKind.UpstreamError, $"provider '{provider}' failed ({Describe(ex)})") { Provider = provider }.ToException(ex);
     }
 
+    /// <summary>
+    /// An error the upstream reported inside a stream that had started with HTTP 200 (an Anthropic <c>error</c> event,
+    /// an OpenAI or Gemini <c>{"error": ...}</c> chunk), mapped by its type (Anthropic, OpenAI) or status (Gemini).
+    /// </summary>
+    public static ArbiterException FromStreamError(string provider, string? errorType, string message, string? secret)
+    {
+        var kind = StreamErrorKind(errorType) ?? ErrorKind.UpstreamError;
+        if (kind == ErrorKind.UpstreamBadRequest) kind = RefineBadRequest(message);
+        var prefix = $"provider '{provider}' reported an error mid-stream: " + (string.IsNullOrEmpty(errorType) ? "" : errorType + ": ");
+        // As for HTTP auth failures, the upstream's words may quote part of our key: never echo them.
+        var text = kind == ErrorKind.UpstreamAuth ? "check its api_key" : SecretScrubber.Scrub(message, secret);
+        return new ArbiterError(kind, prefix + text) { Provider = provider }.ToException();
+    }
+
+    /// <summary>Whether <see cref="FromStreamError"/> knows this error type (so a caller can pick between a type and a code).</summary>
+    public static bool IsKnownStreamErrorType(string? errorType) => StreamErrorKind(errorType) is not null;
+
+    private static ErrorKind? StreamErrorKind(string? errorType) => errorType switch
+    {
+        "rate_limit_error" or "rate_limit_exceeded" or "RESOURCE_EXHAUSTED" => ErrorKind.RateLimited,
+        "overloaded_error" or "server_error" or "api_error" or "UNAVAILABLE" or "INTERNAL" => ErrorKind.UpstreamError,
+        "invalid_request_error" or "INVALID_ARGUMENT" => ErrorKind.UpstreamBadRequest,
+        "authentication_error" or "permission_error" or "PERMISSION_DENIED" or "UNAUTHENTICATED" => ErrorKind.UpstreamAuth,
+        _ => null,
+    };
+
     private static ArbiterException ToException(this ArbiterError error, Exception inner) => new(error, inner);
 
     private static string Describe(Exception ex) => ex switch
@@ -72,21 +99,29 @@ internal static class UpstreamErrors
         401 or 403 => ErrorKind.UpstreamAuth,
         404 => ErrorKind.ModelNotFound,
         408 or 504 => ErrorKind.UpstreamTimeout,
-        413 => ErrorKind.ContextWindowExceeded,
+        // The body was too large for the upstream (Anthropic's request_too_large), which is not a context overflow.
+        413 => ErrorKind.PayloadTooLarge,
         429 => ErrorKind.RateLimited,
-        400 or 422 when LooksLikeContextOverflow(message) => ErrorKind.ContextWindowExceeded,
-        400 or 422 when LooksLikeContentFilter(message) => ErrorKind.ContentFiltered,
+        400 or 422 => RefineBadRequest(message),
         >= 400 and < 500 => ErrorKind.UpstreamBadRequest,
         _ => ErrorKind.UpstreamError,
     };
+
+    private static ErrorKind RefineBadRequest(string? message) =>
+        LooksLikeContextOverflow(message) ? ErrorKind.ContextWindowExceeded
+        : LooksLikeContentFilter(message) ? ErrorKind.ContentFiltered
+        : ErrorKind.UpstreamBadRequest;
 
     private static bool LooksLikeContextOverflow(string? m) => m is not null
         && (m.Contains("context length", StringComparison.OrdinalIgnoreCase) || m.Contains("context_length", StringComparison.OrdinalIgnoreCase)
             || m.Contains("prompt is too long", StringComparison.OrdinalIgnoreCase) || m.Contains("too many tokens", StringComparison.OrdinalIgnoreCase));
 
+    // Only clear policy phrases: "safety" alone also appears in ordinary 400s (safety_settings, safety_identifier).
     private static bool LooksLikeContentFilter(string? m) => m is not null
-        && (m.Contains("content management policy", StringComparison.OrdinalIgnoreCase) || m.Contains("content_filter", StringComparison.OrdinalIgnoreCase)
-            || m.Contains("safety", StringComparison.OrdinalIgnoreCase));
+        && (Has(m, "content management policy") || Has(m, "content_filter") || Has(m, "content_policy")
+            || Has(m, "responsible AI policy") || (Has(m, "violates") && Has(m, "policy")));
+
+    private static bool Has(string text, string phrase) => text.Contains(phrase, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Finds the human message in the error bodies of OpenAI, Anthropic and Gemini (all use error.message).</summary>
     private static string? ExtractMessage(string body)

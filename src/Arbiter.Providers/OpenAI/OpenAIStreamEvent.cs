@@ -1,11 +1,16 @@
 using System.Text.Json;
 using Arbiter.Core.Chat;
 using Arbiter.Core.OpenAIFormat;
+using Arbiter.Providers.Http;
 
 namespace Arbiter.Providers.OpenAI;
 
-/// <summary>One SSE event of an OpenAI stream: a chunk, the [DONE] marker, or an in-band error object.</summary>
-internal readonly record struct OpenAIStreamEvent(ChatStreamChunk? Chunk, bool IsDone, string? ErrorMessage)
+/// <summary>
+/// One SSE event of an OpenAI stream: a chunk, the [DONE] marker, or an in-band error object. For an error,
+/// <see cref="ErrorType"/> is the error's code when that names a known kind (OpenAI puts <c>rate_limit_exceeded</c>
+/// there, with a type such as <c>requests</c>), else its type.
+/// </summary>
+internal readonly record struct OpenAIStreamEvent(ChatStreamChunk? Chunk, bool IsDone, string? ErrorMessage, string? ErrorType = null)
 {
     private static ReadOnlySpan<byte> Done => "[DONE]"u8;
 
@@ -16,12 +21,19 @@ internal readonly record struct OpenAIStreamEvent(ChatStreamChunk? Chunk, bool I
         var reader = new Utf8JsonReader(data);
         using var doc = JsonDocument.ParseValue(ref reader);
         var root = doc.RootElement;
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error))
-        {
-            var message = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String
-                ? m.GetString() : error.ToString();
-            return new(null, false, message ?? "unknown error");
-        }
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error)) return Error(error);
         return new(OpenAIResponseReader.ReadChunk(root, fallbackModel), false, null);
     }
+
+    private static OpenAIStreamEvent Error(JsonElement error)
+    {
+        if (error.ValueKind != JsonValueKind.Object) return new(null, false, error.ToString() is { Length: > 0 } text ? text : "unknown error");
+        var message = Str(error, "message") ?? error.ToString();
+        var code = Str(error, "code");
+        var type = UpstreamErrors.IsKnownStreamErrorType(code) ? code : Str(error, "type") ?? code;
+        return new(null, false, message, type);
+    }
+
+    private static string? Str(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

@@ -185,6 +185,18 @@ public abstract class ChatProviderConformanceTests : IAsyncLifetime
     }
 
     [Theory, InlineData(false), InlineData(true)]
+    public async Task RequestTooLarge413_IsPayloadTooLargeNotContextOverflow(bool stream)
+    {
+        Fake.Enqueue(new ErrorScenario(413, "Request exceeds the maximum allowed number of bytes."));
+
+        var error = await AssertFailsAsync(Request(stream));
+
+        Assert.Equal(ErrorKind.PayloadTooLarge, error.Kind);
+        Assert.Equal(413, error.HttpStatus);
+        Assert.Equal("fake-provider", error.Provider);
+    }
+
+    [Theory, InlineData(false), InlineData(true)]
     public async Task Unauthorized_NeverEchoesTheKey(bool stream)
     {
         Fake.Enqueue(new ErrorScenario(401, "Incorrect API key provided: " + ApiKey));

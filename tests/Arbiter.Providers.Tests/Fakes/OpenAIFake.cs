@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Arbiter.Core.Chat;
 using Arbiter.Providers.Tests.Conformance;
+using Arbiter.Providers.Tests.OpenAI;
 using Microsoft.AspNetCore.Http;
 
 namespace Arbiter.Providers.Tests.Fakes;
@@ -9,7 +10,7 @@ namespace Arbiter.Providers.Tests.Fakes;
 /// <summary>
 /// Speaks OpenAI's chat completions wire format (POST /v1/chat/completions): chat.completion JSON, or SSE
 /// chat.completion.chunk events ending in <c>data: [DONE]</c>, usage in a final choice-less chunk when
-/// stream_options.include_usage is set, and errors as {"error": {...}}.
+/// stream_options.include_usage is set, and errors as {"error": {...}}. An <see cref="OpenAIRawScenario"/> is written verbatim.
 /// </summary>
 public sealed class OpenAIFake : FakeBase
 {
@@ -39,6 +40,9 @@ public sealed class OpenAIFake : FakeBase
                 if (e.RetryAfterSeconds is int s) ctx.Response.Headers.RetryAfter = s.ToString();
                 await WriteAsync(ctx, e.Status, "application/json",
                     new JsonObject { ["error"] = new JsonObject { ["message"] = e.Message, ["type"] = "invalid_request_error", ["param"] = null, ["code"] = null } }.ToJsonString());
+                return;
+            case OpenAIRawScenario raw:
+                await WriteAsync(ctx, raw.Status, stream && raw.Status == 200 ? "text/event-stream" : "application/json", raw.Body);
                 return;
             case BrokenStreamScenario b:
                 await StartSseAsync(ctx);

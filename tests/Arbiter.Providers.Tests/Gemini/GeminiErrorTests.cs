@@ -73,4 +73,27 @@ public sealed class GeminiErrorTests : GeminiTestHarness
         Assert.Contains("overloaded", ex.Error.Message);
         Assert.DoesNotContain(ApiKey, ex.ToString());
     }
+
+    [Theory]
+    [InlineData("RESOURCE_EXHAUSTED", ErrorKind.RateLimited)]
+    [InlineData("INTERNAL", ErrorKind.UpstreamError)]
+    [InlineData("INVALID_ARGUMENT", ErrorKind.UpstreamBadRequest)]
+    [InlineData("PERMISSION_DENIED", ErrorKind.UpstreamAuth)]
+    public async Task Stream_ErrorEventAfterText_MapsStatusToKind(string status, ErrorKind expected)
+    {
+        Fake.Enqueue(new GeminiRawScenario(
+            """data: {"candidates":[{"content":{"role":"model","parts":[{"text":"Hi"}]}}]}""" + "\r\n\r\n" +
+            $$$"""data: {"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).","status":"{{{status}}}"}}""" + "\r\n\r\n"));
+        var received = new List<ChatStreamChunk>();
+
+        var ex = await Assert.ThrowsAsync<ArbiterException>(async () =>
+        {
+            await foreach (var chunk in Provider().StreamAsync(Request(true), UpstreamModel, CancellationToken.None)) received.Add(chunk);
+        });
+
+        Assert.Single(received);
+        Assert.Equal(expected, ex.Error.Kind);
+        Assert.Equal("fake-provider", ex.Error.Provider);
+        Assert.StartsWith($"provider 'fake-provider' reported an error mid-stream: {status}", ex.Error.Message);
+    }
 }
