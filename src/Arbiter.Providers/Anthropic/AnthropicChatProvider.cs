@@ -1,6 +1,4 @@
-using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Arbiter.Core.Chat;
 using Arbiter.Core.Config;
 using Arbiter.Core.Providers;
@@ -31,16 +29,7 @@ internal sealed class AnthropicChatProvider : IChatProvider
     {
         using var message = BuildRequest(request, upstreamModel, stream: false);
         using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var doc = await JsonDocument.ParseAsync(body, default, cancellationToken).ConfigureAwait(false);
-            return AnthropicResponseReader.Read(doc.RootElement, upstreamModel, Now());
-        }
-        catch (Exception ex)
-        {
-            throw UpstreamErrors.FromException(Name, ex, cancellationToken);
-        }
+        return await UpstreamCall.ReadJsonAsync(response, root => AnthropicResponseReader.Read(root, upstreamModel, Now()), Name, cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(
@@ -48,30 +37,15 @@ internal sealed class AnthropicChatProvider : IChatProvider
     {
         using var message = BuildRequest(request, upstreamModel, stream: true);
         using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, cancellationToken).ConfigureAwait(false);
-        Stream body;
-        try { body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false); }
-        catch (Exception ex) { throw UpstreamErrors.FromException(Name, ex, cancellationToken); }
-        await using var _ = body;
         var translator = new AnthropicStreamTranslator(upstreamModel, Now());
-        var events = SseParser.Create(body, (_, data) => translator.Translate(data))
-            .EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using var __ = events;
-        var sawStop = false;
-        while (!sawStop)
+        await foreach (var item in UpstreamEvents.ReadAsync(response, (_, data) => translator.Translate(data), Name, cancellationToken).ConfigureAwait(false))
         {
-            AnthropicStreamEvent item;
-            try
-            {
-                if (!await events.MoveNextAsync().ConfigureAwait(false)) break;
-                item = events.Current.Data;
-            }
-            catch (Exception ex) { throw UpstreamErrors.FromException(Name, ex, cancellationToken); }
             if (item.ErrorMessage is not null)
                 throw UpstreamErrors.FromStreamError(Name, item.ErrorType, item.ErrorMessage, _settings.ApiKey);
             if (item.Chunk is not null) yield return item.Chunk;
-            sawStop = item.IsStop;
+            if (item.IsStop) yield break;
         }
-        if (!sawStop) throw UpstreamErrors.FromException(Name, new IOException("stream ended before message_stop"), cancellationToken);
+        throw UpstreamEvents.EndedEarly(Name, "message_stop", cancellationToken);
     }
 
     private long Now() => _context.Time.GetUtcNow().ToUnixTimeSeconds();

@@ -1,6 +1,4 @@
-using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Arbiter.Core.Chat;
 using Arbiter.Core.Providers;
 using Arbiter.Providers.Http;
@@ -35,48 +33,29 @@ internal sealed class GeminiChatProvider : IChatProvider
     public async Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
     {
         using var message = BuildRequest(request, upstreamModel, stream: false);
-        using var response = await GeminiUpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var doc = await JsonDocument.ParseAsync(body, default, cancellationToken).ConfigureAwait(false);
-            return GeminiResponseReader.Read(doc.RootElement, Name, upstreamModel, Now());
-        }
-        catch (Exception ex)
-        {
-            throw UpstreamErrors.FromException(Name, ex, cancellationToken);
-        }
+        using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
+        return await UpstreamCall.ReadJsonAsync(response, root => GeminiResponseReader.Read(root, Name, upstreamModel, Now()), Name, cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(
         ChatRequest request, string upstreamModel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var message = BuildRequest(request, upstreamModel, stream: true);
-        using var response = await GeminiUpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, cancellationToken).ConfigureAwait(false);
-        Stream body;
-        try { body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false); }
-        catch (Exception ex) { throw UpstreamErrors.FromException(Name, ex, cancellationToken); }
-        await using var _ = body;
+        using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
         var translator = new GeminiStreamTranslator(Name, _settings.ApiKey, upstreamModel, Now());
-        var events = SseParser.Create(body, (_, data) => translator.Translate(data))
-            .EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using var __ = events;
-        while (true)
+        await foreach (var chunk in UpstreamEvents.ReadAsync(response, (_, data) => translator.Translate(data), Name, cancellationToken).ConfigureAwait(false))
         {
-            ChatStreamChunk? chunk;
-            try
-            {
-                if (!await events.MoveNextAsync().ConfigureAwait(false)) break;
-                chunk = events.Current.Data;
-            }
-            catch (Exception ex) { throw UpstreamErrors.FromException(Name, ex, cancellationToken); }
             if (chunk is not null) yield return chunk;
         }
         // Gemini ends a stream by closing it, without a marker: only a finish reason shows the answer is whole.
-        if (!translator.IsComplete)
-            throw UpstreamErrors.FromException(Name, new IOException("stream ended before a finish reason"), cancellationToken);
+        if (!translator.IsComplete) throw UpstreamEvents.EndedEarly(Name, "a finish reason", cancellationToken);
         if (translator.UsageChunk() is { } usage) yield return usage;
     }
+
+    /// <summary>Gemini puts retry delays and key problems in the error body's details, so errors are refined from it.</summary>
+    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken ct) =>
+        UpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, ct,
+            (error, body) => GeminiErrorDetails.Refine(error, body, Name));
 
     private HttpRequestMessage BuildRequest(ChatRequest request, string upstreamModel, bool stream)
     {

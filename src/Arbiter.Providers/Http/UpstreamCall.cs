@@ -1,13 +1,17 @@
+using System.Text.Json;
 using Arbiter.Core.Errors;
 
 namespace Arbiter.Providers.Http;
 
-/// <summary>Sends one upstream request and turns every failure into an <see cref="ArbiterException"/>.</summary>
+/// <summary>Sends one upstream request and reads its answer, turning every failure into an <see cref="ArbiterException"/>.</summary>
 internal static class UpstreamCall
 {
+    /// <summary>Lets an adapter add what its provider puts in the error body (e.g. Gemini's retry delay) to the generic error.</summary>
+    public delegate ArbiterError ErrorRefiner(ArbiterError error, string body);
+
     /// <summary>Returns the response once its headers arrived with a success status; the caller disposes it.</summary>
-    public static async Task<HttpResponseMessage> SendAsync(
-        HttpClient http, HttpRequestMessage request, string provider, string? secret, TimeProvider time, CancellationToken ct)
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string provider,
+        string? secret, TimeProvider time, CancellationToken ct, ErrorRefiner? refine = null)
     {
         HttpResponseMessage response;
         try
@@ -20,6 +24,35 @@ internal static class UpstreamCall
         }
         if (response.IsSuccessStatusCode) return response;
         using (response)
-            throw await UpstreamErrors.FromResponseAsync(provider, response, secret, time, ct).ConfigureAwait(false);
+        {
+            if (refine is null) throw await UpstreamErrors.FromResponseAsync(provider, response, secret, time, ct).ConfigureAwait(false);
+            // The body is read twice (generic message, then the refiner's details): buffer it first.
+            var body = "";
+            try
+            {
+                await response.Content.LoadIntoBufferAsync(ct).ConfigureAwait(false);
+                body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+            }
+            var error = await UpstreamErrors.FromResponseAsync(provider, response, secret, time, ct).ConfigureAwait(false);
+            throw refine(error.Error, body).ToException();
+        }
+    }
+
+    /// <summary>Parses a JSON answer and translates it; an unreadable or broken body is an upstream error.</summary>
+    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, Func<JsonElement, T> translate, string provider, CancellationToken ct)
+    {
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            using var doc = await JsonDocument.ParseAsync(body, default, ct).ConfigureAwait(false);
+            return translate(doc.RootElement);
+        }
+        catch (Exception ex)
+        {
+            throw UpstreamErrors.FromException(provider, ex, ct);
+        }
     }
 }

@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
-using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Arbiter.Core.Chat;
 using Arbiter.Core.OpenAIFormat;
 using Arbiter.Core.Providers;
@@ -34,16 +32,7 @@ internal sealed class OpenAIChatProvider : IChatProvider
     {
         using var message = BuildRequest(request, upstreamModel);
         using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var doc = await JsonDocument.ParseAsync(body, default, cancellationToken).ConfigureAwait(false);
-            return OpenAIResponseReader.ReadCompletion(doc.RootElement, upstreamModel);
-        }
-        catch (Exception ex)
-        {
-            throw UpstreamErrors.FromException(Name, ex, cancellationToken);
-        }
+        return await UpstreamCall.ReadJsonAsync(response, root => OpenAIResponseReader.ReadCompletion(root, upstreamModel), Name, cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(
@@ -51,29 +40,14 @@ internal sealed class OpenAIChatProvider : IChatProvider
     {
         using var message = BuildRequest(request, upstreamModel);
         using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, cancellationToken).ConfigureAwait(false);
-        Stream body;
-        try { body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false); }
-        catch (Exception ex) { throw UpstreamErrors.FromException(Name, ex, cancellationToken); }
-        await using var _ = body;
-        var events = SseParser.Create(body, (_, data) => OpenAIStreamEvent.Parse(data, upstreamModel))
-            .EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using var __ = events;
-        var sawDone = false;
-        while (true)
+        await foreach (var item in UpstreamEvents.ReadAsync(response, (_, data) => OpenAIStreamEvent.Parse(data, upstreamModel), Name, cancellationToken).ConfigureAwait(false))
         {
-            OpenAIStreamEvent item;
-            try
-            {
-                if (!await events.MoveNextAsync().ConfigureAwait(false)) break;
-                item = events.Current.Data;
-            }
-            catch (Exception ex) { throw UpstreamErrors.FromException(Name, ex, cancellationToken); }
-            if (item.IsDone) { sawDone = true; break; }
+            if (item.IsDone) yield break;
             if (item.ErrorMessage is not null)
                 throw UpstreamErrors.FromStreamError(Name, item.ErrorType, item.ErrorMessage, _settings.ApiKey);
             if (item.Chunk is not null) yield return item.Chunk;
         }
-        if (!sawDone) throw UpstreamErrors.FromException(Name, new IOException("stream ended before [DONE]"), cancellationToken);
+        throw UpstreamEvents.EndedEarly(Name, "[DONE]", cancellationToken);
     }
 
     private HttpRequestMessage BuildRequest(ChatRequest request, string upstreamModel)
