@@ -10,12 +10,12 @@ public static class CostCalculator
 
     public static decimal? Cost(TokenUsage? usage, PriceConfig? price)
     {
-        if (usage is null || price is null) return null;
+        if (usage is null || price?.Input is not decimal input || price.Output is not decimal output) return null;
         var uncached = Math.Max(0, usage.InputTokens - usage.CachedInputTokens - usage.CacheWriteTokens);
-        var cost = uncached * price.Input
-            + usage.CachedInputTokens * (price.CachedInput ?? price.Input)
-            + usage.CacheWriteTokens * (price.CacheWrite ?? price.Input)
-            + usage.OutputTokens * price.Output;
+        var cost = uncached * input
+            + usage.CachedInputTokens * (price.CachedInput ?? input)
+            + usage.CacheWriteTokens * (price.CacheWrite ?? input)
+            + usage.OutputTokens * output;
         return cost / PerMillion;
     }
 }

@@ -31,6 +31,8 @@ public static class ConfigValidator
                 errors.Add($"providers.{name}.base_url: '{p.BaseUrl}' is not an absolute http(s) URL");
             foreach (var (header, value) in p.Headers ?? [])
                 if (value is null) errors.Add($"providers.{name}.headers.{header}: empty value; give the header's value or remove it");
+                else if (SecretReference.VariableOf(value) is { } variable && string.IsNullOrEmpty(environment(variable)))
+                    errors.Add($"providers.{name}.headers.{header}: environment variable {variable} is not set");
             errors.AddRange(providerRules(name, p, environment));
         }
         if (c.Models.Count == 0) errors.Add("models: at least one model is required");
@@ -66,6 +68,8 @@ public static class ConfigValidator
             errors.Add($"{key}.tier: '{m.Tier}' is not a configured tier (configured: {Known(config.Tiers.Keys)})");
         if (m.Price is { } price)
         {
+            if (price.Input is null) errors.Add($"{key}.price.input: required (USD per million input tokens)");
+            if (price.Output is null) errors.Add($"{key}.price.output: required (USD per million output tokens)");
             if (price.Input < 0 || price.Output < 0 || price.CachedInput < 0 || price.CacheWrite < 0)
                 errors.Add($"{key}.price: prices must not be negative");
         }

@@ -18,8 +18,6 @@ public sealed record OpenAICompatibleProfile
     public required string Name { get; init; }
     /// <summary>Base URL when the config gives none; null means the config must give one.</summary>
     public string? DefaultBaseUrl { get; init; }
-    /// <summary>The environment variable whose presence switches this vendor on in the default configuration.</summary>
-    public string? KeyEnvironmentVariable { get; init; }
     public AuthStyle Auth { get; init; } = AuthStyle.Bearer;
     /// <summary>A key must be configured (hosted vendors); self-hosted servers work without one.</summary>
     public bool RequiresKey { get; init; } = true;

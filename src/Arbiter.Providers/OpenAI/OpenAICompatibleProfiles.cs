@@ -7,7 +7,7 @@ public static class OpenAICompatibleProfiles
 {
     public static readonly OpenAICompatibleProfile OpenAI = new()
     {
-        Name = "openai", DefaultBaseUrl = "https://api.openai.com/v1", KeyEnvironmentVariable = "OPENAI_API_KEY",
+        Name = "openai", DefaultBaseUrl = "https://api.openai.com/v1",
         MaxTokensField = "max_completion_tokens",
     };
 
@@ -18,22 +18,22 @@ public static class OpenAICompatibleProfiles
 
     public static readonly OpenAICompatibleProfile DeepSeek = new()
     {
-        Name = "deepseek", DefaultBaseUrl = "https://api.deepseek.com/v1", KeyEnvironmentVariable = "DEEPSEEK_API_KEY",
+        Name = "deepseek", DefaultBaseUrl = "https://api.deepseek.com/v1",
     };
 
     public static readonly OpenAICompatibleProfile Groq = new()
     {
-        Name = "groq", DefaultBaseUrl = "https://api.groq.com/openai/v1", KeyEnvironmentVariable = "GROQ_API_KEY",
+        Name = "groq", DefaultBaseUrl = "https://api.groq.com/openai/v1",
     };
 
     public static readonly OpenAICompatibleProfile Mistral = new()
     {
-        Name = "mistral", DefaultBaseUrl = "https://api.mistral.ai/v1", KeyEnvironmentVariable = "MISTRAL_API_KEY",
+        Name = "mistral", DefaultBaseUrl = "https://api.mistral.ai/v1",
     };
 
     public static readonly OpenAICompatibleProfile OpenRouter = new()
     {
-        Name = "openrouter", DefaultBaseUrl = "https://openrouter.ai/api/v1", KeyEnvironmentVariable = "OPENROUTER_API_KEY",
+        Name = "openrouter", DefaultBaseUrl = "https://openrouter.ai/api/v1",
     };
 
     public static readonly OpenAICompatibleProfile Ollama = new()

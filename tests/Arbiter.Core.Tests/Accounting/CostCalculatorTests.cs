@@ -53,6 +53,15 @@ public sealed class CostCalculatorTests
     }
 
     [Fact]
+    public void Cost_HalfAPrice_IsUnpricedNotHalfFree()
+    {
+        var usage = new TokenUsage { InputTokens = 1000, OutputTokens = 10 };
+
+        Assert.Null(CostCalculator.Cost(usage, new PriceConfig { Output = 10m }));
+        Assert.Null(CostCalculator.Cost(usage, new PriceConfig { Input = 2.5m }));
+    }
+
+    [Fact]
     public void Cost_NoUsage_IsNull()
     {
         Assert.Null(CostCalculator.Cost(null, new PriceConfig { Input = 1m, Output = 1m }));

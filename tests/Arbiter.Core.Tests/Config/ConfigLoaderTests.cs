@@ -82,7 +82,7 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void Parse_FullExample_PassesValidation()
     {
-        var errors = ConfigValidator.Validate(ConfigLoader.Parse(FullYaml), (_, _, _) => [], _ => null);
+        var errors = ConfigValidator.Validate(ConfigLoader.Parse(FullYaml), (_, _, _) => [], name => name == "TEAM_TOKEN" ? "t0ken" : null);
 
         Assert.Empty(errors);
     }

@@ -44,6 +44,9 @@ public sealed class ConfigValidatorTests
             case "model tier unknown": c.Models["gpt"] = c.Models["gpt"] with { Tier = "slow" }; break;
             case "negative input price": c.Models["gpt"] = c.Models["gpt"] with { Price = new PriceConfig { Input = -1m, Output = 1m } }; break;
             case "negative cache write price": c.Models["gpt"] = c.Models["gpt"] with { Price = new PriceConfig { Input = 1m, Output = 1m, CacheWrite = -0.01m } }; break;
+            case "price without input": c.Models["gpt"] = c.Models["gpt"] with { Price = new PriceConfig { Output = 10m } }; break;
+            case "price without output": c.Models["gpt"] = c.Models["gpt"] with { Price = new PriceConfig { Input = 2.5m } }; break;
+            case "header env unset": c.Providers["openai"] = c.Providers["openai"] with { Headers = new() { ["OpenAI-Organization"] = "env:OPENAI_ORG" } }; break;
             case "context window zero": c.Models["gpt"] = c.Models["gpt"] with { ContextWindow = 0 }; break;
             case "failure_rate above 1": c.Models["sim-a"] = c.Models["sim-a"] with { Simulation = new SimulationConfig { FailureRate = 1.5 } }; break;
             case "jitter negative": c.Models["sim-a"] = c.Models["sim-a"] with { Simulation = new SimulationConfig { Jitter = -0.1 } }; break;
@@ -77,6 +80,9 @@ public sealed class ConfigValidatorTests
     [InlineData("model tier unknown", "models.gpt.tier")]
     [InlineData("negative input price", "models.gpt.price")]
     [InlineData("negative cache write price", "models.gpt.price")]
+    [InlineData("price without input", "models.gpt.price.input")]
+    [InlineData("price without output", "models.gpt.price.output")]
+    [InlineData("header env unset", "providers.openai.headers.OpenAI-Organization")]
     [InlineData("context window zero", "models.gpt.context_window")]
     [InlineData("failure_rate above 1", "models.sim-a.simulation.failure_rate")]
     [InlineData("jitter negative", "models.sim-a.simulation.jitter")]
