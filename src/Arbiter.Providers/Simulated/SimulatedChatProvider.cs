@@ -18,6 +18,8 @@ internal sealed class SimulatedChatProvider(
     private static readonly IReadOnlyDictionary<string, string> Metadata =
         new Dictionary<string, string> { ["simulated"] = "true", ["simulator"] = "arbiter built-in simulator: not a real model" };
 
+    private readonly Random _failures = new(seed);
+    private readonly Lock _failuresGate = new();
     private long _calls;
 
     public string Name => name;
@@ -89,10 +91,16 @@ internal sealed class SimulatedChatProvider(
         var promptHash = StableHash(model + "\n" + string.Join("\n", request.Messages.Select(m => m.AllText())));
         var random = new Random(unchecked((int)promptHash ^ (seed * 486187739)));
         var call = Interlocked.Increment(ref _calls);
-        // Failures follow the call sequence (not the prompt), so a retry of the same prompt can succeed.
-        if (sim.FailureRate > 0 && new Random(unchecked(seed * 486187739 + (int)call)).NextDouble() < sim.FailureRate)
+        // Failures follow one generator over the call sequence (not the prompt), so a retry of the same prompt can
+        // succeed and consecutive calls fail independently; the sequence repeats for a seed.
+        if (sim.FailureRate > 0 && NextFailureDraw() < sim.FailureRate)
             throw new ArbiterError(ErrorKind.UpstreamError, $"provider '{name}' returned HTTP 503: simulated failure") { Provider = name, UpstreamStatus = 503 }.ToException();
         return (sim, random, $"chatcmpl-sim-{seed:x}-{promptHash:x8}-{call}");
+    }
+
+    private double NextFailureDraw()
+    {
+        lock (_failuresGate) return _failures.NextDouble();
     }
 
     private Task Delay(double meanMs, SimulationConfig sim, Random random, CancellationToken ct)

@@ -78,17 +78,7 @@ public sealed class SimulatedFailureTests
         Assert.NotEqual(first, second);
     }
 
-    private const string CorrelatedFailuresBug =
-        "BUG: src/Arbiter.Providers/Simulated/SimulatedChatProvider.cs:93 decides each failure with "
-        + "new Random(seed * 486187739 + call).NextDouble(). System.Random seeded with consecutive integers gives first values "
-        + "that step by a near-constant ~0.52 (new Random(1..4).NextDouble() = 0.249, 0.771, 0.294, 0.816), so whether call n fails "
-        + "is almost fixed by whether call n-2 failed. At failure_rate 0.5 calls alternate fail/succeed: P(fail | previous failed) "
-        + "~0.04 and P(fail | the one before failed) ~0.91 instead of 0.5 each (8 back-to-back failures in 400 calls instead of ~100). "
-        + "At 0.1 the call right after a failure never fails and the one after that fails ~55% of the time. The share of failures "
-        + "is right but the sequence is not random, so retry/fallback behaviour measured on the simulator is distorted "
-        + "(an immediate retry always succeeds). Fix: one Random per provider seeded once, or hash (seed, call) before seeding.";
-
-    [Fact(Skip = CorrelatedFailuresBug)]
+    [Fact]
     public async Task CompleteAsync_FailureRateHalf_ConsecutiveFailuresAreIndependent()
     {
         var failed = await FailuresAsync(Create(seed: 3, sim: Fast(failureRate: 0.5)), 400);
@@ -100,7 +90,7 @@ public sealed class SimulatedFailureTests
         Assert.InRange(FailureRateAfterAFailure(failed, lag: 2), 0.3, 0.7);
     }
 
-    [Fact(Skip = CorrelatedFailuresBug)]
+    [Fact]
     public async Task CompleteAsync_FailureRateTenth_CallsAfterAFailureFailAtTheConfiguredRate()
     {
         var failed = await FailuresAsync(Create(seed: 5, sim: Fast(failureRate: 0.1)), 2000);
