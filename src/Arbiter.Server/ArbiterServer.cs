@@ -31,6 +31,7 @@ public static class ArbiterServer
         // With this category enabled at any level, ASP.NET Core starts an Activity for every request (for log
         // scopes), and HttpClient then starts another per upstream call. Arbiter logs its own request lines.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        if (config.Server.InlineIo) builder.WebHost.UseSockets(s => s.UnsafePreferInlineScheduling = true);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes;

@@ -19,6 +19,7 @@ internal static class ServeCommand
             try
             {
                 var cfg = ConfigSource.Load(path);
+                if (cfg.Server.InlineIo) InlineSocketCompletions.Enable();
                 var app = ArbiterServer.Build(new ArbiterServerOptions { Config = cfg, Port = parse.GetValue(port) });
                 await app.StartAsync(ct);
                 Console.WriteLine($"Arbiter listening on {string.Join(", ", app.Urls)} ({ConfigSource.Describe(path)}; {cfg.Models.Count} models, {cfg.Routes.Count} routes)");

@@ -7,6 +7,7 @@ public static class ConfigDefaults
     /// <summary>20 MiB: room for a few inline images.</summary>
     public const long MaxBodyBytes = 20L * 1024 * 1024;
     public const double UpstreamTimeoutSeconds = 600;
+    public const bool InlineIo = true;
     public const string AnthropicVersion = "2023-06-01";
     /// <summary>Anthropic requires max_tokens; used when the client sets none.</summary>
     public const int AnthropicDefaultMaxTokens = 4096;

@@ -9,4 +9,10 @@ public sealed record ServerConfig
     public long MaxBodyBytes { get; init; } = ConfigDefaults.MaxBodyBytes;
     /// <summary>Upper bound on one upstream call, first byte to last. Default <see cref="ConfigDefaults.UpstreamTimeoutSeconds"/>.</summary>
     public double UpstreamTimeoutSeconds { get; init; } = ConfigDefaults.UpstreamTimeoutSeconds;
+    /// <summary>
+    /// Run request code on the socket I/O thread instead of hopping to the thread pool (Kestrel's
+    /// UnsafePreferInlineScheduling and .NET's inline socket completions). Faster on few cores for a gateway whose
+    /// request path never blocks. Default <see cref="ConfigDefaults.InlineIo"/>.
+    /// </summary>
+    public bool InlineIo { get; init; } = ConfigDefaults.InlineIo;
 }
