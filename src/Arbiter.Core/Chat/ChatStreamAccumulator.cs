@@ -28,16 +28,18 @@ public sealed class ChatStreamAccumulator
         Model ??= chunk.Model;
         if (Created == 0) Created = chunk.Created;
         if (chunk.Usage is not null) Usage = chunk.Usage;
-        foreach (var choice in chunk.Choices)
+        for (var choiceIndex = 0; choiceIndex < chunk.Choices.Count; choiceIndex++)
         {
+            var choice = chunk.Choices[choiceIndex];
             if (choice.Index != 0) continue; // n > 1 streams: the record keeps the first choice
             var d = choice.Delta;
             if (d.Content is not null) _text.Append(d.Content);
             if (d.Refusal is not null) _refusal += d.Refusal;
             if (d.ToolCalls is not null)
             {
-                foreach (var t in d.ToolCalls)
+                for (var tIndex = 0; tIndex < d.ToolCalls.Count; tIndex++)
                 {
+                    var t = d.ToolCalls[tIndex];
                     if (!_calls.TryGetValue(t.Index, out var call)) call = (null, null, new StringBuilder());
                     _calls[t.Index] = (call.Id ?? t.Id, call.Name ?? t.Name, call.Args.Append(t.ArgumentsDelta));
                 }

@@ -23,8 +23,9 @@ public static class OpenAIMessageWriter
     public static void WriteToolCalls(Utf8JsonWriter w, IReadOnlyList<ToolCall> calls)
     {
         w.WriteStartArray("tool_calls");
-        foreach (var c in calls)
+        for (var cIndex = 0; cIndex < calls.Count; cIndex++)
         {
+            var c = calls[cIndex];
             w.WriteStartObject();
             w.WriteString("id", c.Id);
             w.WriteString("type", "function");
@@ -40,8 +41,9 @@ public static class OpenAIMessageWriter
     private static void WriteParts(Utf8JsonWriter w, IReadOnlyList<ContentPart> parts)
     {
         w.WriteStartArray("content");
-        foreach (var part in parts)
+        for (var partIndex = 0; partIndex < parts.Count; partIndex++)
         {
+            var part = parts[partIndex];
             switch (part)
             {
                 case TextPart t:

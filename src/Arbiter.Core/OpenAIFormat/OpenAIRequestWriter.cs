@@ -23,7 +23,7 @@ public static class OpenAIRequestWriter
         w.WriteStartObject();
         if (options.IncludeModel) w.WriteString("model", upstreamModel);
         w.WriteStartArray("messages");
-        foreach (var m in r.Messages) OpenAIMessageWriter.Write(w, m);
+        for (var i = 0; i < r.Messages.Count; i++) OpenAIMessageWriter.Write(w, r.Messages[i]);
         w.WriteEndArray();
         if (r.Stream)
         {
@@ -45,7 +45,7 @@ public static class OpenAIRequestWriter
         if (r.Stop is { Count: > 0 })
         {
             w.WriteStartArray("stop");
-            foreach (var s in r.Stop) w.WriteStringValue(s);
+            for (var i = 0; i < r.Stop.Count; i++) w.WriteStringValue(r.Stop[i]);
             w.WriteEndArray();
         }
         if (r.N is int n) w.WriteNumber("n", n);
@@ -73,8 +73,9 @@ public static class OpenAIRequestWriter
     private static void WriteTools(Utf8JsonWriter w, IReadOnlyList<ToolDefinition> tools)
     {
         w.WriteStartArray("tools");
-        foreach (var t in tools)
+        for (var tIndex = 0; tIndex < tools.Count; tIndex++)
         {
+            var t = tools[tIndex];
             w.WriteStartObject();
             w.WriteString("type", "function");
             w.WriteStartObject("function");

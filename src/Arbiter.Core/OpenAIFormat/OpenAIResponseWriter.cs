@@ -14,8 +14,9 @@ public static class OpenAIResponseWriter
         w.WriteNumber("created", r.Created);
         w.WriteString("model", r.Model);
         w.WriteStartArray("choices");
-        foreach (var c in r.Choices)
+        for (var cIndex = 0; cIndex < r.Choices.Count; cIndex++)
         {
+            var c = r.Choices[cIndex];
             w.WriteStartObject();
             w.WriteNumber("index", c.Index);
             w.WritePropertyName("message");
@@ -40,8 +41,9 @@ public static class OpenAIResponseWriter
         w.WriteString("model", c.Model);
         if (c.SystemFingerprint is not null) w.WriteString("system_fingerprint", c.SystemFingerprint);
         w.WriteStartArray("choices");
-        foreach (var choice in c.Choices)
+        for (var choiceIndex = 0; choiceIndex < c.Choices.Count; choiceIndex++)
         {
+            var choice = c.Choices[choiceIndex];
             w.WriteStartObject();
             w.WriteNumber("index", choice.Index);
             WriteDelta(w, choice.Delta);
@@ -64,8 +66,9 @@ public static class OpenAIResponseWriter
         if (d.ToolCalls is { Count: > 0 })
         {
             w.WriteStartArray("tool_calls");
-            foreach (var t in d.ToolCalls)
+            for (var tIndex = 0; tIndex < d.ToolCalls.Count; tIndex++)
             {
+                var t = d.ToolCalls[tIndex];
                 w.WriteStartObject();
                 w.WriteNumber("index", t.Index);
                 if (t.Id is not null)

@@ -1,15 +1,24 @@
+using System.Collections.Concurrent;
 using Arbiter.Core.Chat;
 using Arbiter.Core.Config;
 using Arbiter.Core.Models;
 
 namespace Arbiter.Core.Routing;
 
-/// <summary>The route's model first, then each fallback in the configured order.</summary>
+/// <summary>
+/// The route's model first, then each fallback in the configured order. The plan depends on the configuration
+/// alone, so it is built once per route and reused.
+/// </summary>
 public sealed class SingleRoutingStrategy : IRoutingStrategy
 {
+    private readonly ConcurrentDictionary<string, RoutePlan> _plans = new(StringComparer.Ordinal);
+
     public string Name => RoutingStrategies.Single;
 
-    public RoutePlan Plan(string routeName, RouteConfig route, ChatRequest request, ModelCatalog models)
+    public RoutePlan Plan(string routeName, RouteConfig route, ChatRequest request, ModelCatalog models) =>
+        _plans.GetOrAdd(routeName, static (name, state) => Build(name, state.route, state.models), (route, models));
+
+    private static RoutePlan Build(string routeName, RouteConfig route, ModelCatalog models)
     {
         var names = new List<string> { route.Model! };
         if (route.Fallbacks is not null) names.AddRange(route.Fallbacks);
