@@ -29,7 +29,8 @@ internal static class GeminiCandidateReader
             else if (GeminiJson.TryGetObject(part, "functionCall", out var call))
             {
                 var args = call.TryGetProperty("args", out var a) && a.ValueKind == JsonValueKind.Object ? a.GetRawText() : "{}";
-                (calls ??= []).Add(new ToolCall(GeminiJson.Str(call, "id") ?? "", GeminiJson.Str(call, "name") ?? "", args));
+                var id = GeminiToolCallIds.Compose(GeminiJson.Str(call, "id") ?? "", GeminiJson.Str(part, "thoughtSignature"));
+                (calls ??= []).Add(new ToolCall(id, GeminiJson.Str(call, "name") ?? "", args));
             }
         }
         return (text?.ToString(), calls);
@@ -37,10 +38,12 @@ internal static class GeminiCandidateReader
 
     /// <summary>
     /// The id of a function call: Gemini's when it sent one, else <c>call_{n}</c> (<c>call_{candidate}_{n}</c> for the
-    /// second and later candidates), so ids are deterministic and unique within one answer.
+    /// second and later candidates), so ids are deterministic and unique within one answer; a signature stays attached.
     /// </summary>
-    public static string IdFor(string upstreamId, int candidateIndex, int callIndex) =>
-        upstreamId.Length > 0 ? upstreamId
-        : candidateIndex == 0 ? $"call_{callIndex}"
-        : $"call_{candidateIndex}_{callIndex}";
+    public static string IdFor(string upstreamId, int candidateIndex, int callIndex)
+    {
+        var (id, signature) = GeminiToolCallIds.Split(upstreamId);
+        if (id.Length == 0) id = candidateIndex == 0 ? $"call_{callIndex}" : $"call_{candidateIndex}_{callIndex}";
+        return GeminiToolCallIds.Compose(id, signature);
+    }
 }

@@ -106,13 +106,15 @@ internal static class GeminiContentsWriter
         if (m.ToolCalls is null) return;
         foreach (var call in m.ToolCalls)
         {
+            var (id, signature) = GeminiToolCallIds.Split(call.Id);
             w.WriteStartObject();
             w.WriteStartObject("functionCall");
-            if (!string.IsNullOrEmpty(call.Id)) w.WriteString("id", call.Id);
+            if (id.Length > 0) w.WriteString("id", id);
             w.WriteString("name", call.Name);
             w.WritePropertyName("args");
             WriteArguments(w, call.Arguments);
             w.WriteEndObject();
+            if (signature is not null) w.WriteString("thoughtSignature", signature);
             w.WriteEndObject();
         }
     }
@@ -121,7 +123,7 @@ internal static class GeminiContentsWriter
     {
         w.WriteStartObject();
         w.WriteStartObject("functionResponse");
-        if (!string.IsNullOrEmpty(m.ToolCallId)) w.WriteString("id", m.ToolCallId);
+        if (!string.IsNullOrEmpty(m.ToolCallId)) w.WriteString("id", GeminiToolCallIds.Split(m.ToolCallId).Id);
         w.WriteString("name", name);
         w.WritePropertyName("response");
         var text = m.AllText();
