@@ -80,10 +80,10 @@ public class FullPipelineInProcessBenchmarks
         var accumulated = new ChatStreamAccumulator();
         accumulated.Add(first);
         WriteChunk(json, first, request.StreamIncludeUsage);
-        await foreach (var chunk in outcome.RestAsync())
+        while (await outcome.MoveNextAsync())
         {
-            accumulated.Add(chunk);
-            WriteChunk(json, chunk, request.StreamIncludeUsage);
+            accumulated.Add(outcome.Current);
+            WriteChunk(json, outcome.Current, request.StreamIncludeUsage);
         }
         _sseOutput.Write(DoneEvent);
         var cost = CostCalculator.Cost(accumulated.Usage, model.Price);

@@ -35,28 +35,34 @@ public sealed class StreamOutcome : IAsyncDisposable
     /// <summary>Time spent waiting on upstreams until the first chunk, failed attempts included.</summary>
     public TimeSpan UpstreamTimeToFirstChunk { get; }
 
+    /// <summary>The chunk <see cref="MoveNextAsync"/> moved to.</summary>
+    public ChatStreamChunk Current => _rest!.Current;
+
     /// <summary>
-    /// The chunks after the first. Failures surface as <see cref="ArbiterException"/>; the caller cancelling (a client
-    /// that went away) surfaces as <see cref="OperationCanceledException"/>, not as an upstream timeout.
+    /// Moves to the next chunk after the first. Completes synchronously when the upstream's next chunk is already
+    /// buffered, which lets the writer flush only when it would otherwise wait. Failures surface as
+    /// <see cref="ArbiterException"/>; the caller cancelling (a client that went away) surfaces as
+    /// <see cref="OperationCanceledException"/>, not as an upstream timeout.
     /// </summary>
-    public async IAsyncEnumerable<ChatStreamChunk> RestAsync()
+    public ValueTask<bool> MoveNextAsync()
     {
-        if (_rest is null) yield break;
-        while (true)
-        {
-            ChatStreamChunk chunk;
-            try
-            {
-                if (!await _rest.MoveNextAsync().ConfigureAwait(false)) yield break;
-                chunk = _rest.Current;
-            }
-            catch (OperationCanceledException ex) when (!_caller.IsCancellationRequested && _timeout?.IsCancellationRequested == true)
-            {
-                throw new ArbiterError(ErrorKind.UpstreamTimeout, $"provider '{Model?.Provider.Name}' did not finish the stream in time") { Provider = Model?.Provider.Name }.ToException(ex);
-            }
-            yield return chunk;
-        }
+        if (_rest is null) return ValueTask.FromResult(false);
+        ValueTask<bool> next;
+        try { next = _rest.MoveNextAsync(); }
+        catch (OperationCanceledException ex) when (TimedOut) { throw StreamTimeout(ex); }
+        return next.IsCompletedSuccessfully ? next : AwaitAsync(next);
     }
+
+    private async ValueTask<bool> AwaitAsync(ValueTask<bool> next)
+    {
+        try { return await next.ConfigureAwait(false); }
+        catch (OperationCanceledException ex) when (TimedOut) { throw StreamTimeout(ex); }
+    }
+
+    private bool TimedOut => !_caller.IsCancellationRequested && _timeout?.IsCancellationRequested == true;
+
+    private ArbiterException StreamTimeout(Exception inner) =>
+        new ArbiterError(ErrorKind.UpstreamTimeout, $"provider '{Model?.Provider.Name}' did not finish the stream in time") { Provider = Model?.Provider.Name }.ToException(inner);
 
     public async ValueTask DisposeAsync()
     {

@@ -105,11 +105,16 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
         try
         {
             accumulated.Add(first);
-            await sse.WriteChunkAsync(first, ctx.RequestAborted);
-            await foreach (var chunk in outcome.RestAsync())
+            sse.WriteChunk(first);
+            while (true)
             {
-                accumulated.Add(chunk);
-                await sse.WriteChunkAsync(chunk, ctx.RequestAborted);
+                // Send what is written only when the next chunk is not already here: no chunk ever waits on another,
+                // and a burst of buffered chunks goes out in one send instead of one per chunk.
+                var next = outcome.MoveNextAsync();
+                if (!next.IsCompleted) await sse.FlushAsync(ctx.RequestAborted);
+                if (!await next) break;
+                accumulated.Add(outcome.Current);
+                sse.WriteChunk(outcome.Current);
             }
             await sse.WriteDoneAsync(ctx.RequestAborted);
             await runtime.RequestLog.EnqueueAsync(trace.Succeeded(accumulated.Usage, CostCalculator.Cost(accumulated.Usage, model.Price)));

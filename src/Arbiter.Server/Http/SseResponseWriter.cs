@@ -10,7 +10,8 @@ namespace Arbiter.Server.Http;
 /// <summary>
 /// Writes OpenAI's SSE stream straight into Kestrel's pipe: <c>data: {chunk}</c> events, <c>data: [DONE]</c> at
 /// the end, or an error event (and no [DONE]) when the upstream fails after the first byte. Usage-only chunks
-/// reach the client only when it asked for them (stream_options.include_usage).
+/// reach the client only when it asked for them (stream_options.include_usage). Writing and sending are separate
+/// so that events already in hand go out in one send.
 /// </summary>
 internal sealed class SseResponseWriter(HttpResponse response, bool clientWantsUsage)
 {
@@ -20,7 +21,8 @@ internal sealed class SseResponseWriter(HttpResponse response, bool clientWantsU
     private readonly Utf8JsonWriter _json = new(Stream.Null, JsonWriting.Options);
     private bool _started;
 
-    public async ValueTask WriteChunkAsync(ChatStreamChunk chunk, CancellationToken ct)
+    /// <summary>Writes one event into the response pipe without sending it; <see cref="FlushAsync"/> sends what is written.</summary>
+    public void WriteChunk(ChatStreamChunk chunk)
     {
         if (chunk.Choices.Count == 0 && !clientWantsUsage) return; // a usage-only chunk the client did not ask for
         Start();
@@ -30,8 +32,9 @@ internal sealed class SseResponseWriter(HttpResponse response, bool clientWantsU
         OpenAIResponseWriter.WriteChunk(_json, chunk, clientWantsUsage);
         _json.Flush();
         pipe.Write(EventEnd);
-        await pipe.FlushAsync(ct);
     }
+
+    public async ValueTask FlushAsync(CancellationToken ct) => await response.BodyWriter.FlushAsync(ct);
 
     public async ValueTask WriteDoneAsync(CancellationToken ct)
     {

@@ -7,7 +7,7 @@ using static Arbiter.Core.Tests.Execution.ChatExecutorTests;
 
 namespace Arbiter.Core.Tests.Execution;
 
-/// <summary>Streamed execution: fallback only until the first chunk; afterwards failures surface from RestAsync.</summary>
+/// <summary>Streamed execution: fallback only until the first chunk; afterwards failures surface from MoveNextAsync.</summary>
 public sealed class ChatExecutorStreamTests
 {
     private static Task<StreamOutcome> Open(RoutePlan plan, TimeSpan? timeout = null, CancellationToken ct = default) =>
@@ -16,7 +16,7 @@ public sealed class ChatExecutorStreamTests
     private static async Task<List<string>> RestText(StreamOutcome outcome)
     {
         var pieces = new List<string>();
-        await foreach (var chunk in outcome.RestAsync()) pieces.Add(chunk.Choices[0].Delta.Content!);
+        await foreach (var chunk in Rest(outcome)) pieces.Add(chunk.Choices[0].Delta.Content!);
         return pieces;
     }
 
@@ -99,7 +99,7 @@ public sealed class ChatExecutorStreamTests
     }
 
     [Fact]
-    public async Task RestAsync_FailureAfterFirstChunk_SurfacesAsArbiterExceptionWithoutFallback()
+    public async Task MoveNextAsync_FailureAfterFirstChunk_SurfacesAsArbiterExceptionWithoutFallback()
     {
         var a = new FakeChatProvider("a", FakeBehaviour.Fail) { FailWith = ErrorKind.UpstreamError, Pieces = ["Hel", "lo"] };
         var b = new FakeChatProvider("b");
@@ -108,7 +108,7 @@ public sealed class ChatExecutorStreamTests
         var received = new List<string>();
         var ex = await Assert.ThrowsAsync<ArbiterException>(async () =>
         {
-            await foreach (var chunk in outcome.RestAsync()) received.Add(chunk.Choices[0].Delta.Content!);
+            await foreach (var chunk in Rest(outcome)) received.Add(chunk.Choices[0].Delta.Content!);
         });
 
         Assert.Equal("Hel", outcome.FirstChunk!.Choices[0].Delta.Content);
@@ -143,7 +143,7 @@ public sealed class ChatExecutorStreamTests
     }
 
     [Fact]
-    public async Task RestAsync_HangAfterFirstChunk_ThrowsUpstreamTimeout()
+    public async Task MoveNextAsync_HangAfterFirstChunk_ThrowsUpstreamTimeout()
     {
         var a = new FakeChatProvider("a", FakeBehaviour.Hang) { Pieces = ["first"] };
 
@@ -167,7 +167,7 @@ public sealed class ChatExecutorStreamTests
     }
 
     [Fact]
-    public async Task RestAsync_CallerCancelsAfterFirstChunk_ThrowsCancellationNotTimeout()
+    public async Task MoveNextAsync_CallerCancelsAfterFirstChunk_ThrowsCancellationNotTimeout()
     {
         var a = new FakeChatProvider("a", FakeBehaviour.Hang) { Pieces = ["first"] };
         using var cts = new CancellationTokenSource();
@@ -176,5 +176,10 @@ public sealed class ChatExecutorStreamTests
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await RestText(outcome));
+    }
+
+    private static async IAsyncEnumerable<ChatStreamChunk> Rest(StreamOutcome outcome)
+    {
+        while (await outcome.MoveNextAsync()) yield return outcome.Current;
     }
 }
