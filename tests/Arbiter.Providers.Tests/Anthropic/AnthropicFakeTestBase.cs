@@ -7,20 +7,12 @@ using Arbiter.Providers.Tests.Fakes;
 namespace Arbiter.Providers.Tests.Anthropic;
 
 /// <summary>An <see cref="AnthropicFake"/> per test and the adapter pointed at it, built through the factory.</summary>
-public abstract class AnthropicFakeTestBase : IAsyncLifetime
+public abstract class AnthropicFakeTestBase : FakeHarness<AnthropicFake>
 {
     protected const string ApiKey = "sk-ant-test-0123456789abcdef";
     protected const string UpstreamModel = "claude-test-1";
-    private AnthropicFake? _fake;
 
-    protected AnthropicFake Fake => _fake ?? throw new InvalidOperationException("fake not started");
-
-    public async Task InitializeAsync() => _fake = await AnthropicFake.StartNewAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_fake is not null) await _fake.DisposeAsync();
-    }
+    protected override Task<AnthropicFake> StartFakeAsync() => AnthropicFake.StartNewAsync();
 
     protected IChatProvider Provider(string? apiVersion = null) =>
         TestProviders.Create(ProviderTypes.Anthropic, Fake.BaseUrl, ApiKey, apiVersion);
@@ -36,13 +28,8 @@ public abstract class AnthropicFakeTestBase : IAsyncLifetime
         Fake.Enqueue(new TextScenario(["ok"], FinishReason.Stop, new TokenUsage { InputTokens = 10, OutputTokens = 1 }));
 
     /// <summary>Runs the request streamed (folding the chunks) or not, as <paramref name="stream"/> says.</summary>
-    protected async Task<ChatResponse> RunAsync(ChatRequest request, bool stream)
-    {
-        if (!stream) return await Provider().CompleteAsync(request, UpstreamModel, CancellationToken.None);
-        var acc = new ChatStreamAccumulator();
-        await foreach (var chunk in Provider().StreamAsync(request, UpstreamModel, CancellationToken.None)) acc.Add(chunk);
-        return acc.ToResponse();
-    }
+    protected Task<ChatResponse> RunAsync(ChatRequest request, bool stream) =>
+        ProviderRuns.RunAsync(Provider(), request with { Stream = stream }, UpstreamModel);
 
     /// <summary>Sends the request and returns the JSON body the fake received.</summary>
     protected async Task<JsonElement> SentBodyAsync(ChatRequest request, bool stream = false)

@@ -10,16 +10,10 @@ namespace Arbiter.Providers.Tests.Conformance;
 /// format: text, tool calls, usage, finish reasons and error mapping. A provider's test class derives from
 /// this and supplies its fake and its adapter.
 /// </summary>
-public abstract class ChatProviderConformanceTests : IAsyncLifetime
+public abstract class ChatProviderConformanceTests : FakeHarness<IProviderFake>
 {
     protected const string ApiKey = "sk-test-SECRET-0123456789abcdef";
     protected const string UpstreamModel = "test-model-1";
-    private IProviderFake? _fake;
-
-    protected IProviderFake Fake => _fake ?? throw new InvalidOperationException("fake not started");
-
-    /// <summary>Starts the loopback fake for this provider's wire format.</summary>
-    protected abstract Task<IProviderFake> StartFakeAsync();
 
     /// <summary>Builds the adapter under test, pointed at <paramref name="baseUrl"/> with <paramref name="apiKey"/>.</summary>
     protected abstract IChatProvider CreateProvider(string baseUrl, string apiKey);
@@ -30,13 +24,6 @@ public abstract class ChatProviderConformanceTests : IAsyncLifetime
     /// <summary>Checks the key travelled in the provider's auth header or query.</summary>
     protected abstract void AssertAuthenticated(Fakes.RecordedRequest request, string apiKey);
 
-    public async Task InitializeAsync() => _fake = await StartFakeAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_fake is not null) await _fake.DisposeAsync();
-    }
-
     protected static ChatRequest Request(bool stream, params ChatMessage[] messages) => new()
     {
         Model = "client-model",
@@ -45,13 +32,8 @@ public abstract class ChatProviderConformanceTests : IAsyncLifetime
         MaxOutputTokens = 100,
     };
 
-    protected static async Task<ChatResponse> RunAsync(IChatProvider provider, ChatRequest request)
-    {
-        if (!request.Stream) return await provider.CompleteAsync(request, UpstreamModel, CancellationToken.None);
-        var acc = new ChatStreamAccumulator();
-        await foreach (var chunk in provider.StreamAsync(request, UpstreamModel, CancellationToken.None)) acc.Add(chunk);
-        return acc.ToResponse();
-    }
+    protected static Task<ChatResponse> RunAsync(IChatProvider provider, ChatRequest request) =>
+        ProviderRuns.RunAsync(provider, request, UpstreamModel);
 
     private IChatProvider Provider() => CreateProvider(Fake.BaseUrl, ApiKey);
 

@@ -8,20 +8,12 @@ using Arbiter.Providers.Tests.Fakes;
 namespace Arbiter.Providers.Tests.Gemini;
 
 /// <summary>A started <see cref="GeminiFake"/> with an adapter pointed at it, for the Gemini-specific tests.</summary>
-public abstract class GeminiTestHarness : IAsyncLifetime
+public abstract class GeminiTestHarness : FakeHarness<GeminiFake>
 {
     protected const string ApiKey = "AIzaSyFAKE-test-key-0123456789";
     protected const string UpstreamModel = "gemini-test-1";
-    private GeminiFake? _fake;
 
-    protected GeminiFake Fake => _fake ?? throw new InvalidOperationException("fake not started");
-
-    public async Task InitializeAsync() => _fake = await GeminiFake.StartNewAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_fake is not null) await _fake.DisposeAsync();
-    }
+    protected override Task<GeminiFake> StartFakeAsync() => GeminiFake.StartNewAsync();
 
     protected IChatProvider Provider() => TestProviders.Create(ProviderTypes.Gemini, Fake.BaseUrl, ApiKey);
 
@@ -33,14 +25,7 @@ public abstract class GeminiTestHarness : IAsyncLifetime
     };
 
     /// <summary>Runs the request streamed or not; streamed chunks are folded back into one answer.</summary>
-    protected async Task<ChatResponse> RunAsync(ChatRequest request)
-    {
-        var provider = Provider();
-        if (!request.Stream) return await provider.CompleteAsync(request, UpstreamModel, CancellationToken.None);
-        var acc = new ChatStreamAccumulator();
-        await foreach (var chunk in provider.StreamAsync(request, UpstreamModel, CancellationToken.None)) acc.Add(chunk);
-        return acc.ToResponse();
-    }
+    protected Task<ChatResponse> RunAsync(ChatRequest request) => ProviderRuns.RunAsync(Provider(), request, UpstreamModel);
 
     protected async Task<ArbiterError> FailsAsync(ChatRequest request)
     {

@@ -11,19 +11,10 @@ namespace Arbiter.Providers.Tests.OpenAI;
 /// How each OpenAI-compatible profile talks to its upstream (URL, auth header, token-limit field, extra headers),
 /// checked on the wire against the loopback OpenAI fake, with adapters built by <see cref="ProviderFactory"/>.
 /// </summary>
-public sealed class OpenAICompatibleProfileTests : IAsyncLifetime
+public sealed class OpenAICompatibleProfileTests : FakeHarness<OpenAIFake>
 {
     private const string Key = "sk-profile-test-0123456789";
-    private OpenAIFake? _fake;
-
-    private OpenAIFake Fake => _fake ?? throw new InvalidOperationException("fake not started");
-
-    public async Task InitializeAsync() => _fake = await OpenAIFake.StartNewAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_fake is not null) await _fake.DisposeAsync();
-    }
+    protected override Task<OpenAIFake> StartFakeAsync() => OpenAIFake.StartNewAsync();
 
     private static IChatProvider Create(ProviderConfig config, IReadOnlyDictionary<string, string>? env = null) =>
         ProviderFactory.Create("prov", config, new Dictionary<string, ModelConfig>(),

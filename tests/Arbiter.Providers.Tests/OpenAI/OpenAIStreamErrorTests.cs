@@ -7,20 +7,11 @@ using Arbiter.Providers.Tests.Fakes;
 namespace Arbiter.Providers.Tests.OpenAI;
 
 /// <summary>Errors an OpenAI(-compatible) upstream sends inside a stream that began with HTTP 200.</summary>
-public sealed class OpenAIStreamErrorTests : IAsyncLifetime
+public sealed class OpenAIStreamErrorTests : FakeHarness<OpenAIFake>
 {
     private const string ApiKey = "sk-test-SECRET-0123456789abcdef";
     private const string FirstChunk = """{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":"Hi"},"finish_reason":null}]}""";
-    private OpenAIFake? _fake;
-
-    private OpenAIFake Fake => _fake ?? throw new InvalidOperationException("fake not started");
-
-    public async Task InitializeAsync() => _fake = await OpenAIFake.StartNewAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_fake is not null) await _fake.DisposeAsync();
-    }
+    protected override Task<OpenAIFake> StartFakeAsync() => OpenAIFake.StartNewAsync();
 
     private async Task<(ArbiterError Error, List<ChatStreamChunk> Received)> StreamFailsAsync(params string[] events)
     {
