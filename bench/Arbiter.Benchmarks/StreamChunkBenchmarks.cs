@@ -39,11 +39,7 @@ public class StreamChunkBenchmarks
     {
         ReadOnlySpan<byte> data = _data;
         if (data.SequenceEqual(Done)) return null;
-        var reader = new Utf8JsonReader(data);
-        using var doc = JsonDocument.ParseValue(ref reader);
-        var root = doc.RootElement;
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out _)) return null;
-        return OpenAIResponseReader.ReadChunk(root, "gpt-4o-mini");
+        return OpenAIChunkReader.TryRead(data, "gpt-4o-mini", out var chunk) ? chunk : null;
     }
 
     [Benchmark]

@@ -4,9 +4,9 @@ using Arbiter.Core.Chat;
 namespace Arbiter.Core.OpenAIFormat;
 
 /// <summary>
-/// Reads an upstream's chat.completion or chat.completion.chunk JSON. Lenient where servers differ, strict where
-/// the answer would be meaningless: a body without choices throws <see cref="InvalidDataException"/>, which the
-/// adapter reports as an upstream error.
+/// Reads an upstream's chat.completion JSON (streamed chunks: <see cref="OpenAIChunkReader"/>). Lenient where servers
+/// differ, strict where the answer would be meaningless: a body without choices throws
+/// <see cref="InvalidDataException"/>, which the adapter reports as an upstream error.
 /// </summary>
 public static class OpenAIResponseReader
 {
@@ -35,32 +35,6 @@ public static class OpenAIResponseReader
         };
     }
 
-    public static ChatStreamChunk ReadChunk(JsonElement root, string fallbackModel)
-    {
-        if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException("a stream chunk is not a JSON object");
-        List<StreamChoice>? list = null;
-        if (root.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array)
-        {
-            list = new List<StreamChoice>(choices.GetArrayLength());
-            var i = 0;
-            foreach (var c in choices.EnumerateArray())
-            {
-                var delta = c.TryGetProperty("delta", out var d) && d.ValueKind == JsonValueKind.Object ? ReadDelta(d) : StreamDelta.Empty;
-                list.Add(new StreamChoice(Int(c, "index", i), delta, WireNames.ParseFinishReason(Str(c, "finish_reason"))));
-                i++;
-            }
-        }
-        return new ChatStreamChunk
-        {
-            Id = Str(root, "id") ?? "",
-            Created = root.TryGetProperty("created", out var cr) && cr.TryGetInt64(out var created) ? created : 0,
-            Model = Str(root, "model") ?? fallbackModel,
-            Choices = (IReadOnlyList<StreamChoice>?)list ?? [],
-            Usage = root.TryGetProperty("usage", out var u) ? OpenAIUsage.Read(u) : null,
-            SystemFingerprint = Str(root, "system_fingerprint"),
-        };
-    }
-
     private static ChatMessage ReadAnswerMessage(JsonElement m)
     {
         List<ToolCall>? calls = null;
@@ -81,26 +55,6 @@ public static class OpenAIResponseReader
             ToolCalls = calls,
             Refusal = Str(m, "refusal"),
         };
-    }
-
-    private static StreamDelta ReadDelta(JsonElement d)
-    {
-        List<ToolCallDelta>? calls = null;
-        if (d.TryGetProperty("tool_calls", out var tc) && tc.ValueKind == JsonValueKind.Array)
-        {
-            calls = new List<ToolCallDelta>(tc.GetArrayLength());
-            var i = 0;
-            foreach (var call in tc.EnumerateArray())
-            {
-                var f = call.TryGetProperty("function", out var fe) && fe.ValueKind == JsonValueKind.Object ? fe : default;
-                calls.Add(new ToolCallDelta(Int(call, "index", i), Str(call, "id"),
-                    f.ValueKind == JsonValueKind.Object ? Str(f, "name") : null,
-                    f.ValueKind == JsonValueKind.Object ? Str(f, "arguments") : null));
-                i++;
-            }
-        }
-        ChatRole? role = WireNames.TryParseRole(Str(d, "role"), out var r) ? r : null;
-        return new StreamDelta { Role = role, Content = Str(d, "content"), Refusal = Str(d, "refusal"), ToolCalls = calls };
     }
 
     private static string? Str(JsonElement o, string name) =>

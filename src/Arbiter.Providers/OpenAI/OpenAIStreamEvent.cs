@@ -18,11 +18,11 @@ internal readonly record struct OpenAIStreamEvent(ChatStreamChunk? Chunk, bool I
     {
         if (data.SequenceEqual(Done)) return new(null, true, null);
         if (data.IsEmpty) return default;
+        if (OpenAIChunkReader.TryRead(data, fallbackModel, out var chunk)) return new(chunk, false, null);
+        // An in-band error is rare: read it with a document.
         var reader = new Utf8JsonReader(data);
         using var doc = JsonDocument.ParseValue(ref reader);
-        var root = doc.RootElement;
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error)) return Error(error);
-        return new(OpenAIResponseReader.ReadChunk(root, fallbackModel), false, null);
+        return Error(doc.RootElement.GetProperty("error"));
     }
 
     private static OpenAIStreamEvent Error(JsonElement error)

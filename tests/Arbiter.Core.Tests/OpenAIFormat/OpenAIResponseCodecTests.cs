@@ -137,13 +137,13 @@ public sealed class OpenAIResponseCodecTests
     [Fact]
     public void ReadChunk_RoleContentToolCallsAndUsageOnly()
     {
-        var role = OpenAIResponseReader.ReadChunk(Json.Quoted(
+        var role = ReadChunk(Json.Quoted(
             "{'id':'c','created':5,'model':'gpt','choices':[{'index':0,'delta':{'role':'assistant','content':''}}]}"), "m");
-        var content = OpenAIResponseReader.ReadChunk(Json.Quoted(
+        var content = ReadChunk(Json.Quoted(
             "{'id':'c','choices':[{'index':0,'delta':{'content':'Hel'},'finish_reason':null}]}"), "m");
-        var tool = OpenAIResponseReader.ReadChunk(Json.Parse(
+        var tool = ReadChunk(Json.Parse(
             """{"id":"c","choices":[{"index":0,"delta":{"tool_calls":[{"index":1,"id":"call_9","type":"function","function":{"name":"f","arguments":"{\""}}]}}]}"""), "m");
-        var usage = OpenAIResponseReader.ReadChunk(Json.Quoted(
+        var usage = ReadChunk(Json.Quoted(
             "{'id':'c','choices':[],'usage':{'prompt_tokens':10,'completion_tokens':20,'completion_tokens_details':{'reasoning_tokens':4}}}"), "m");
 
         Assert.Equal(("c", 5L, "gpt"), (role.Id, role.Created, role.Model));
@@ -157,10 +157,17 @@ public sealed class OpenAIResponseCodecTests
         Assert.Equal(new TokenUsage { InputTokens = 10, OutputTokens = 20, ReasoningTokens = 4 }, usage.Usage);
     }
 
+    /// <summary>Streamed chunks are read from their bytes, as the adapter receives them.</summary>
+    private static ChatStreamChunk ReadChunk(System.Text.Json.JsonElement json, string fallbackModel)
+    {
+        Assert.True(OpenAIChunkReader.TryRead(System.Text.Encoding.UTF8.GetBytes(json.GetRawText()), fallbackModel, out var chunk));
+        return chunk!;
+    }
+
     [Fact]
     public void ReadChunk_NotAnObject_ThrowsInvalidData()
     {
-        Assert.Throws<InvalidDataException>(() => OpenAIResponseReader.ReadChunk(Json.Parse("[1]"), "m"));
+        Assert.Throws<InvalidDataException>(() => OpenAIChunkReader.TryRead("[1]"u8, "m", out _));
     }
 
     private static ChatStreamChunk Chunk(TokenUsage? usage = null, IReadOnlyDictionary<string, string>? metadata = null) => new()
@@ -187,7 +194,7 @@ public sealed class OpenAIResponseCodecTests
     [Fact]
     public void WriteChunk_ThenRead_RoundTripsDelta()
     {
-        var back = OpenAIResponseReader.ReadChunk(Json.WriteAndParse(w => OpenAIResponseWriter.WriteChunk(w, Chunk(), true)), "other");
+        var back = ReadChunk(Json.WriteAndParse(w => OpenAIResponseWriter.WriteChunk(w, Chunk(), true)), "other");
 
         var choice = Assert.Single(back.Choices);
         Assert.Equal("hi", choice.Delta.Content);
