@@ -26,6 +26,8 @@ public sealed class ClientErrorTests : IAsyncLifetime
     [InlineData("{\"model\":\"cheap\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"max_tokens\":-1}", 400, "max_tokens", "invalid_value")]
     [InlineData("{\"model\":\"cheap\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"stream\":\"yes\"}", 400, "stream", "invalid_value")]
     [InlineData("{\"model\":\"nope\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", 404, "model", "model_not_found")]
+    [InlineData("{\"model\":\"cheap\",\"messages\":[{\"role\":\"user\",\"content\":\"hi \\ud800\"}]}", 400, null, "invalid_json")]
+    [InlineData("{\"model\":\"cheap\",\"\\ud800x\":1,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", 400, null, "invalid_json")]
     public async Task BadRequest_GetsTheRightStatusAndField(string body, int status, string? param, string code)
     {
         var response = await _host.Http.PostAsync("/v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));

@@ -66,7 +66,13 @@ public sealed class StreamOutcome : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_rest is not null) await _rest.DisposeAsync().ConfigureAwait(false);
-        _timeout?.Dispose();
+        try
+        {
+            if (_rest is not null) await _rest.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _timeout?.Dispose(); // its timer would otherwise hold it for the whole upstream timeout
+        }
     }
 }

@@ -46,13 +46,23 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
         trace.Route = plan.Route;
         trace.Decision = plan.Reason;
         ctx.Response.Headers[ArbiterHeaders.Route] = plan.Route;
+        ctx.Response.Headers[ArbiterHeaders.Decision] = plan.Reason;
         if (request.Stream) await StreamAsync(ctx, request, plan, trace);
         else await CompleteAsync(ctx, request, plan, trace);
     }
 
     private async Task CompleteAsync(HttpContext ctx, ChatRequest request, RoutePlan plan, RequestTrace trace)
     {
-        var outcome = await runtime.Executor.CompleteAsync(request, plan, ctx.RequestAborted);
+        CompletionOutcome outcome;
+        try
+        {
+            outcome = await runtime.Executor.CompleteAsync(request, plan, ctx.RequestAborted);
+        }
+        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        {
+            await runtime.RequestLog.EnqueueAsync(trace.ClientGone(deliveredChars: 0));
+            return;
+        }
         trace.Attempts = outcome.Attempts;
         trace.UpstreamTime = outcome.UpstreamTime;
         if (outcome.Response is not { } response || outcome.Model is not { } model)
@@ -76,6 +86,12 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
             ctx.Response.ContentLength = length;
             await ctx.Response.Body.WriteAsync(bytes.AsMemory(0, length), ctx.RequestAborted);
         }
+        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        {
+            // The upstream answered and was paid for: the record keeps its usage and cost.
+            await runtime.RequestLog.EnqueueAsync(trace.ClientGone(deliveredChars: 0, response.Usage, cost));
+            return;
+        }
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
@@ -98,7 +114,7 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
         trace.Provider = model.Provider.Name;
         // A stream's cost is known only at its end: it is in the request record and, with include_usage, in the usage chunk.
         WriteServedHeaders(ctx, model.Name, model.Provider, costHeader: null, outcome.Attempts);
-        ctx.Response.Headers[ArbiterHeaders.OverheadMs] = Milliseconds(trace.Overhead);
+        ctx.Response.Headers[ArbiterHeaders.OverheadMs] = Milliseconds(trace.FreezeOverhead());
         trace.TimeToFirstChunkMs = trace.Elapsed.TotalMilliseconds;
         var sse = new SseResponseWriter(ctx.Response, request.StreamIncludeUsage);
         var accumulated = new ChatStreamAccumulator();
@@ -110,8 +126,10 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
             {
                 // Send what is written only when the next chunk is not already here: no chunk ever waits on another,
                 // and a burst of buffered chunks goes out in one send instead of one per chunk.
+                // The flush takes no token: were the client gone, a cancelled flush would return while the upstream
+                // read is still running; Kestrel completes flushes on abort, and the read then sees the cancellation.
                 var next = outcome.MoveNextAsync();
-                if (!next.IsCompleted) await sse.FlushAsync(ctx.RequestAborted);
+                if (!next.IsCompleted) await sse.FlushAsync(CancellationToken.None);
                 if (!await next) break;
                 accumulated.Add(outcome.Current);
                 sse.WriteChunk(outcome.Current);
@@ -129,7 +147,7 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
-            await runtime.RequestLog.EnqueueAsync(trace.ClientGone(accumulated.Text.Length));
+            await runtime.RequestLog.EnqueueAsync(trace.ClientGone(accumulated.Text.Length, accumulated.Usage, CostCalculator.Cost(accumulated.Usage, model.Price)));
         }
     }
 

@@ -26,16 +26,24 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     public TimeSpan UpstreamTime { get; set; }
     public double? TimeToFirstChunkMs { get; set; }
 
+    private TimeSpan? _frozenOverhead;
+
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_start);
-    public TimeSpan Overhead => Elapsed - UpstreamTime;
+    public TimeSpan Overhead => _frozenOverhead ?? Elapsed - UpstreamTime;
+
+    /// <summary>
+    /// Fixes the overhead as it is now. A stream calls this when its headers go out: after that, the time is the
+    /// upstream generating, and counting it as the gateway's would report a long stream as long overhead.
+    /// </summary>
+    public TimeSpan FreezeOverhead() => (_frozenOverhead = Elapsed - UpstreamTime).Value;
 
     public RequestRecord Succeeded(TokenUsage? usage, decimal? cost) => ToRecord(200, null, usage, cost, null);
 
     public RequestRecord Failed(ArbiterError error, TokenUsage? usage = null, decimal? cost = null, int? deliveredChars = null) =>
         ToRecord(error.HttpStatus, error, usage, cost, deliveredChars);
 
-    public RequestRecord ClientGone(int deliveredChars) =>
-        ToRecord(499, new ArbiterError(ErrorKind.InvalidRequest, "client closed the connection"), null, null, deliveredChars);
+    public RequestRecord ClientGone(int deliveredChars, TokenUsage? usage = null, decimal? cost = null) =>
+        ToRecord(499, new ArbiterError(ErrorKind.InvalidRequest, "client closed the connection"), usage, cost, deliveredChars);
 
     private RequestRecord ToRecord(int status, ArbiterError? error, TokenUsage? usage, decimal? cost, int? deliveredChars)
     {
@@ -57,7 +65,7 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             CostUsd = cost,
             LatencyMs = total.TotalMilliseconds,
             TimeToFirstChunkMs = TimeToFirstChunkMs,
-            OverheadMs = Math.Max(0, (total - UpstreamTime).TotalMilliseconds),
+            OverheadMs = Math.Max(0, (_frozenOverhead ?? total - UpstreamTime).TotalMilliseconds),
             Attempts = Attempts,
             DeliveredChars = deliveredChars,
         };

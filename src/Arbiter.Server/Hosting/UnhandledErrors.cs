@@ -26,14 +26,16 @@ internal static partial class UnhandledErrors
         }
         catch (Exception ex)
         {
-            LogUnhandled(logger, ex, ctx.Request.Path);
+            var requestId = ctx.Response.Headers[ArbiterHeaders.RequestId].ToString();
+            LogUnhandled(logger, ex, ctx.Request.Path, requestId);
             if (ctx.Response.HasStarted) return;
             ctx.Response.Clear();
+            ctx.Response.Headers[ArbiterHeaders.RequestId] = requestId;
             await ErrorResponses.WriteAsync(ctx, new ArbiterError(ErrorKind.Internal,
-                $"Arbiter failed to handle the request (request id {ctx.Response.Headers[ArbiterHeaders.RequestId]}); the error is logged."));
+                $"Arbiter failed to handle the request (request id {requestId}); the error is logged."));
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
-    private static partial void LogUnhandled(ILogger logger, Exception ex, string path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}, request {RequestId}")]
+    private static partial void LogUnhandled(ILogger logger, Exception ex, string path, string requestId);
 }

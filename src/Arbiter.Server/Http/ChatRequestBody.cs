@@ -53,7 +53,15 @@ internal static class ChatRequestBody
         {
             throw new ArbiterError(ErrorKind.InvalidRequest, $"The request body is not valid JSON: {ex.Message}") { Code = "invalid_json" }.ToException();
         }
-        using (doc) return OpenAIRequestReader.Read(doc.RootElement);
+        using (doc)
+        {
+            try { return OpenAIRequestReader.Read(doc.RootElement); }
+            catch (InvalidOperationException ex)
+            {
+                // Well-formed JSON whose strings cannot become text: a lone UTF-16 surrogate escape or invalid UTF-8.
+                throw new ArbiterError(ErrorKind.InvalidRequest, $"The request body holds a string that is not valid text: {ex.Message}") { Code = "invalid_json" }.ToException();
+            }
+        }
     }
 
     private static ArbiterException TooLarge(long limit) =>
