@@ -24,6 +24,9 @@ public sealed record ProviderSettings
             SecretReference.IsReference(h.Value) ? SecretReference.Resolve(h.Value, environment) ?? "" : h.Value)).ToList() ?? [],
     };
 
+    /// <summary>Never prints the key or header values (they may be secrets): a record's default ToString prints every property.</summary>
+    public override string ToString() => $"ProviderSettings {{ Name = {Name}, Type = {Type}, BaseUrl = {BaseUrl}, ApiKey = {(ApiKey is null ? "none" : "[redacted]")}, Headers = {Headers.Count} }}";
+
     /// <summary>Adds the configured extra headers to an upstream request.</summary>
     public void ApplyHeaders(HttpRequestMessage request)
     {

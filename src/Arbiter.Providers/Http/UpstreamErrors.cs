@@ -29,7 +29,6 @@ internal static class UpstreamErrors
         {
             ErrorKind.UpstreamAuth => $"provider '{provider}' rejected the gateway's credentials (HTTP {status}); check its api_key",
             ErrorKind.RateLimited => $"provider '{provider}' is rate limiting requests (HTTP 429){detail}",
-            ErrorKind.ModelNotFound => $"provider '{provider}' does not know the model (HTTP 404){detail}",
             ErrorKind.PayloadTooLarge => $"provider '{provider}' refused the request body as too large (HTTP 413){detail}",
             _ => $"provider '{provider}' returned HTTP {status}{detail}",
         };
@@ -97,7 +96,9 @@ internal static class UpstreamErrors
     private static ErrorKind KindOf(HttpStatusCode status, string? message) => (int)status switch
     {
         401 or 403 => ErrorKind.UpstreamAuth,
-        404 => ErrorKind.ModelNotFound,
+        // The upstream not knowing the model (retired, renamed) or the path is the gateway's configuration problem, not
+        // the client's: a 502 that routes can fall back from, never the client-facing model_not_found.
+        404 => ErrorKind.UpstreamError,
         408 or 504 => ErrorKind.UpstreamTimeout,
         // The body was too large for the upstream (Anthropic's request_too_large), which is not a context overflow.
         413 => ErrorKind.PayloadTooLarge,

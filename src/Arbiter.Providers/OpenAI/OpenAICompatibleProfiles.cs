@@ -1,5 +1,3 @@
-using Arbiter.Core.Config;
-
 namespace Arbiter.Providers.OpenAI;
 
 /// <summary>Every OpenAI-compatible vendor Arbiter knows, by the <c>type:</c> name used in config.</summary>
@@ -60,6 +58,4 @@ public static class OpenAICompatibleProfiles
 
     public static bool TryGet(string type, out OpenAICompatibleProfile profile) => ByName.TryGetValue(type, out profile!);
 
-    /// <summary>The api-version Azure gets when the config names none.</summary>
-    public static string AzureApiVersion(ProviderConfig config) => config.ApiVersion ?? ConfigDefaults.AzureApiVersion;
 }

@@ -155,6 +155,20 @@ public abstract class ChatProviderConformanceTests : FakeHarness<IProviderFake>
     }
 
     [Theory, InlineData(false), InlineData(true)]
+    public async Task UpstreamNotFound_IsRetryableUpstreamErrorNotModelNotFound(bool stream)
+    {
+        Fake.Enqueue(new ErrorScenario(404, "The model test-model-1 does not exist"));
+
+        var error = await AssertFailsAsync(Request(stream));
+
+        Assert.Equal(ErrorKind.UpstreamError, error.Kind);
+        Assert.Equal(502, error.HttpStatus);
+        Assert.True(ErrorCatalog.IsRetryable(error.Kind));
+        Assert.Contains("404", error.Message);
+        Assert.Contains("does not exist", error.Message);
+    }
+
+    [Theory, InlineData(false), InlineData(true)]
     public async Task BadRequest_PassesTheProvidersMessage(bool stream)
     {
         Fake.Enqueue(new ErrorScenario(400, "Invalid value for temperature"));
