@@ -19,8 +19,9 @@ internal static class ServeCommand
             try
             {
                 var cfg = ConfigSource.Load(path);
-                if (cfg.Server.InlineIo) InlineSocketCompletions.Enable();
                 var app = ArbiterServer.Build(new ArbiterServerOptions { Config = cfg, Port = parse.GetValue(port) });
+                // After Build (which validated the config) and before the first socket opens.
+                if (cfg.Server.InlineIo) InlineSocketCompletions.Enable();
                 await app.StartAsync(ct);
                 Console.WriteLine($"Arbiter listening on {string.Join(", ", app.Urls)} ({ConfigSource.Describe(path)}; {cfg.Models.Count} models, {cfg.Routes.Count} routes)");
                 await app.WaitForShutdownAsync(ct);

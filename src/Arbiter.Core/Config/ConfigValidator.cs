@@ -1,3 +1,6 @@
+using Arbiter.Core.Providers;
+using Arbiter.Core.Routing;
+
 namespace Arbiter.Core.Config;
 
 /// <summary>
@@ -62,7 +65,7 @@ public static class ConfigValidator
         if (string.IsNullOrEmpty(m.Provider)) errors.Add($"{key}.provider: required");
         else if (!config.Providers.TryGetValue(m.Provider, out var provider))
             errors.Add($"{key}.provider: '{m.Provider}' is not a configured provider (configured: {Known(config.Providers.Keys)})");
-        else if (m.Simulation is not null && provider is not null && provider.Type != "simulated")
+        else if (m.Simulation is not null && provider is not null && provider.Type != ProviderTypes.Simulated)
             errors.Add($"{key}.simulation: only models of a simulated provider can have simulation settings");
         if (m.Tier is not null && !config.Tiers.ContainsKey(m.Tier))
             errors.Add($"{key}.tier: '{m.Tier}' is not a configured tier (configured: {Known(config.Tiers.Keys)})");
@@ -94,8 +97,8 @@ public static class ConfigValidator
     private static void ValidateRoute(string name, RouteConfig r, ArbiterConfig config, List<string> errors)
     {
         var key = $"routes.{name}";
-        if (string.IsNullOrEmpty(r.Strategy)) errors.Add($"{key}.strategy: empty; remove it or give a strategy (known: single)");
-        else if (r.Strategy != "single") errors.Add($"{key}.strategy: unknown strategy '{r.Strategy}' (known: single)");
+        if (string.IsNullOrEmpty(r.Strategy)) errors.Add($"{key}.strategy: empty; remove it or give a strategy (known: {string.Join(", ", RoutingStrategies.All)})");
+        else if (!RoutingStrategies.All.Contains(r.Strategy)) errors.Add($"{key}.strategy: unknown strategy '{r.Strategy}' (known: {string.Join(", ", RoutingStrategies.All)})");
         if (string.IsNullOrEmpty(r.Model)) errors.Add($"{key}.model: required for strategy single");
         else if (!config.Models.ContainsKey(r.Model)) errors.Add($"{key}.model: '{r.Model}' is not a configured model (configured: {Known(config.Models.Keys)})");
         for (var i = 0; i < (r.Fallbacks?.Count ?? 0); i++)

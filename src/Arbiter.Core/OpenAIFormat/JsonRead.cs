@@ -37,7 +37,6 @@ internal static class JsonRead
         if (e.ValueKind != JsonValueKind.Number) throw Invalid(param, $"expected an integer, got {Describe(e)}");
         if (!e.TryGetInt64(out var v))
         {
-            // A whole number beyond long is out of range, which says more than "not an integer".
             // Beyond long (or beyond double: TryGetDouble fails) is out of range, which says more than "not an integer".
             var raw = e.GetRawText();
             var d = e.TryGetDouble(out var x) ? x : raw.StartsWith('-') ? double.NegativeInfinity : double.PositiveInfinity;

@@ -5,4 +5,7 @@ public static class RoutingStrategies
 {
     /// <summary>One model, then its fallbacks in order.</summary>
     public const string Single = "single";
+
+    /// <summary>Every strategy the router has, for validating <c>routes.NAME.strategy</c>.</summary>
+    public static readonly IReadOnlyList<string> All = [Single];
 }
