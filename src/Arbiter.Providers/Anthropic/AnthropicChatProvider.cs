@@ -28,7 +28,7 @@ internal sealed class AnthropicChatProvider : IChatProvider
     public async Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
     {
         using var message = BuildRequest(request, upstreamModel, stream: false);
-        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, cancellationToken).ConfigureAwait(false);
+        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, cancellationToken).ConfigureAwait(false);
         return await UpstreamCall.ReadJsonAsync(response, root => AnthropicResponseReader.Read(root, upstreamModel, Now()), Name, cancellationToken).ConfigureAwait(false);
     }
 
@@ -36,12 +36,12 @@ internal sealed class AnthropicChatProvider : IChatProvider
         ChatRequest request, string upstreamModel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var message = BuildRequest(request, upstreamModel, stream: true);
-        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, cancellationToken).ConfigureAwait(false);
+        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, cancellationToken).ConfigureAwait(false);
         var translator = new AnthropicStreamTranslator(upstreamModel, Now());
         await foreach (var item in UpstreamEvents.ReadAsync(response, (_, data) => translator.Translate(data), Name, cancellationToken).ConfigureAwait(false))
         {
             if (item.ErrorMessage is not null)
-                throw UpstreamErrors.FromStreamError(Name, item.ErrorType, item.ErrorMessage, _settings.ApiKey);
+                throw UpstreamErrors.FromStreamError(Name, item.ErrorType, item.ErrorMessage, _settings.Secrets);
             if (item.Chunk is not null) yield return item.Chunk;
             if (item.IsStop) yield break;
         }

@@ -11,11 +11,11 @@ internal static class GeminiAnswerChecks
     /// Throws when a stream event is an <c>{"error": {...}}</c> object, mapped by its <c>status</c>
     /// (RESOURCE_EXHAUSTED is a rate limit, UNAVAILABLE an upstream error, ...).
     /// </summary>
-    public static void ThrowIfError(JsonElement root, string provider, string? secret)
+    public static void ThrowIfError(JsonElement root, string provider, IReadOnlyList<string> secrets)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("error", out var error)) return;
         var message = GeminiJson.Str(error, "message") ?? error.ToString();
-        throw UpstreamErrors.FromStreamError(provider, GeminiJson.Str(error, "status"), message, secret);
+        throw UpstreamErrors.FromStreamError(provider, GeminiJson.Str(error, "status"), message, secrets);
     }
 
     /// <summary>

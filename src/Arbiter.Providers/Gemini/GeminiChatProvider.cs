@@ -42,7 +42,7 @@ internal sealed class GeminiChatProvider : IChatProvider
     {
         using var message = BuildRequest(request, upstreamModel, stream: true);
         using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-        var translator = new GeminiStreamTranslator(Name, _settings.ApiKey, upstreamModel, Now());
+        var translator = new GeminiStreamTranslator(Name, _settings.Secrets, upstreamModel, Now());
         await foreach (var chunk in UpstreamEvents.ReadAsync(response, (_, data) => translator.Translate(data), Name, cancellationToken).ConfigureAwait(false))
         {
             if (chunk is not null) yield return chunk;
@@ -54,7 +54,7 @@ internal sealed class GeminiChatProvider : IChatProvider
 
     /// <summary>Gemini puts retry delays and key problems in the error body's details, so errors are refined from it.</summary>
     private Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken ct) =>
-        UpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, ct,
+        UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, ct,
             (error, body) => GeminiErrorDetails.Refine(error, body, Name));
 
     private HttpRequestMessage BuildRequest(ChatRequest request, string upstreamModel, bool stream)

@@ -9,7 +9,7 @@ namespace Arbiter.Providers.Gemini;
 /// complete tool-call delta, and the usage of the last event that had any a final usage-only chunk.
 /// One instance per stream; events must be fed in order.
 /// </summary>
-internal sealed class GeminiStreamTranslator(string provider, string? secret, string fallbackModel, long created)
+internal sealed class GeminiStreamTranslator(string provider, IReadOnlyList<string> secrets, string fallbackModel, long created)
 {
     /// <summary>Per candidate index: whether its role was sent, how many calls it made, and whether it finished.</summary>
     private readonly Dictionary<int, (bool RoleSent, int Calls, bool Finished)> _candidates = [];
@@ -28,7 +28,7 @@ internal sealed class GeminiStreamTranslator(string provider, string? secret, st
         using var doc = JsonDocument.ParseValue(ref reader);
         var root = GeminiJson.Unwrap(doc.RootElement);
         if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException("a stream event is not a JSON object");
-        GeminiAnswerChecks.ThrowIfError(root, provider, secret);
+        GeminiAnswerChecks.ThrowIfError(root, provider, secrets);
         GeminiAnswerChecks.ThrowIfPromptBlocked(root, provider);
         _id ??= GeminiJson.Str(root, "responseId") ?? GeminiResponseReader.NewId();
         _model ??= GeminiJson.Str(root, "modelVersion");

@@ -7,9 +7,11 @@ internal static partial class SecretScrubber
 {
     private const int MaxLength = 500;
 
-    public static string Scrub(string text, string? knownSecret)
+    /// <param name="knownSecrets">The provider's own secrets (its key, secret header values): removed wherever they appear.</param>
+    public static string Scrub(string text, IReadOnlyList<string> knownSecrets)
     {
-        if (!string.IsNullOrEmpty(knownSecret)) text = text.Replace(knownSecret, "[redacted]", StringComparison.Ordinal);
+        foreach (var secret in knownSecrets)
+            if (secret.Length > 0) text = text.Replace(secret, "[redacted]", StringComparison.Ordinal);
         text = KeyLike().Replace(text, "[redacted]");
         return text.Length <= MaxLength ? text : text[..MaxLength] + "...";
     }

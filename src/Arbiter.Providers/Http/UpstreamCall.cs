@@ -11,7 +11,7 @@ internal static class UpstreamCall
 
     /// <summary>Returns the response once its headers arrived with a success status; the caller disposes it.</summary>
     public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string provider,
-        string? secret, TimeProvider time, CancellationToken ct, ErrorRefiner? refine = null)
+        IReadOnlyList<string> secrets, TimeProvider time, CancellationToken ct, ErrorRefiner? refine = null)
     {
         HttpResponseMessage response;
         try
@@ -25,7 +25,7 @@ internal static class UpstreamCall
         if (response.IsSuccessStatusCode) return response;
         using (response)
         {
-            if (refine is null) throw await UpstreamErrors.FromResponseAsync(provider, response, secret, time, ct).ConfigureAwait(false);
+            if (refine is null) throw await UpstreamErrors.FromResponseAsync(provider, response, secrets, time, ct).ConfigureAwait(false);
             // The body is read twice (generic message, then the refiner's details): buffer it first.
             var body = "";
             try
@@ -36,7 +36,7 @@ internal static class UpstreamCall
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
             }
-            var error = await UpstreamErrors.FromResponseAsync(provider, response, secret, time, ct).ConfigureAwait(false);
+            var error = await UpstreamErrors.FromResponseAsync(provider, response, secrets, time, ct).ConfigureAwait(false);
             throw refine(error.Error, body).ToException();
         }
     }

@@ -13,7 +13,7 @@ namespace Arbiter.Providers.Http;
 internal static class UpstreamErrors
 {
     public static async Task<ArbiterException> FromResponseAsync(
-        string provider, HttpResponseMessage response, string? secret, TimeProvider time, CancellationToken ct)
+        string provider, HttpResponseMessage response, IReadOnlyList<string> secrets, TimeProvider time, CancellationToken ct)
     {
         var status = (int)response.StatusCode;
         string body;
@@ -24,7 +24,7 @@ internal static class UpstreamErrors
         // The upstream's own words help with 400s; for auth failures they may quote part of our key, so never echo them.
         var detail = kind is ErrorKind.UpstreamAuth || string.IsNullOrWhiteSpace(upstreamMessage)
             ? ""
-            : ": " + SecretScrubber.Scrub(upstreamMessage, secret);
+            : ": " + SecretScrubber.Scrub(upstreamMessage, secrets);
         var message = kind switch
         {
             ErrorKind.UpstreamAuth => $"provider '{provider}' rejected the gateway's credentials (HTTP {status}); check its api_key",
@@ -61,13 +61,13 @@ internal static class UpstreamErrors
     /// An error the upstream reported inside a stream that had started with HTTP 200 (an Anthropic <c>error</c> event,
     /// an OpenAI or Gemini <c>{"error": ...}</c> chunk), mapped by its type (Anthropic, OpenAI) or status (Gemini).
     /// </summary>
-    public static ArbiterException FromStreamError(string provider, string? errorType, string message, string? secret)
+    public static ArbiterException FromStreamError(string provider, string? errorType, string message, IReadOnlyList<string> secrets)
     {
         var kind = StreamErrorKind(errorType) ?? ErrorKind.UpstreamError;
         if (kind == ErrorKind.UpstreamBadRequest) kind = RefineBadRequest(message);
         var prefix = $"provider '{provider}' reported an error mid-stream: " + (string.IsNullOrEmpty(errorType) ? "" : errorType + ": ");
         // As for HTTP auth failures, the upstream's words may quote part of our key: never echo them.
-        var text = kind == ErrorKind.UpstreamAuth ? "check its api_key" : SecretScrubber.Scrub(message, secret);
+        var text = kind == ErrorKind.UpstreamAuth ? "check its api_key" : SecretScrubber.Scrub(message, secrets);
         return new ArbiterError(kind, prefix + text) { Provider = provider }.ToException();
     }
 

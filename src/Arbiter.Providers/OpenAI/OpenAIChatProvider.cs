@@ -31,7 +31,7 @@ internal sealed class OpenAIChatProvider : IChatProvider
     public async Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
     {
         using var message = BuildRequest(request, upstreamModel);
-        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, cancellationToken).ConfigureAwait(false);
+        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, cancellationToken).ConfigureAwait(false);
         return await UpstreamCall.ReadJsonAsync(response, root => OpenAIResponseReader.ReadCompletion(root, upstreamModel), Name, cancellationToken).ConfigureAwait(false);
     }
 
@@ -39,12 +39,12 @@ internal sealed class OpenAIChatProvider : IChatProvider
         ChatRequest request, string upstreamModel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var message = BuildRequest(request, upstreamModel);
-        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.ApiKey, _context.Time, cancellationToken).ConfigureAwait(false);
+        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, cancellationToken).ConfigureAwait(false);
         await foreach (var item in UpstreamEvents.ReadAsync(response, (_, data) => OpenAIStreamEvent.Parse(data, upstreamModel), Name, cancellationToken).ConfigureAwait(false))
         {
             if (item.IsDone) yield break;
             if (item.ErrorMessage is not null)
-                throw UpstreamErrors.FromStreamError(Name, item.ErrorType, item.ErrorMessage, _settings.ApiKey);
+                throw UpstreamErrors.FromStreamError(Name, item.ErrorType, item.ErrorMessage, _settings.Secrets);
             if (item.Chunk is not null) yield return item.Chunk;
         }
         throw UpstreamEvents.EndedEarly(Name, "[DONE]", cancellationToken);

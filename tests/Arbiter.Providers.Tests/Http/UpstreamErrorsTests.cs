@@ -16,7 +16,7 @@ public sealed class UpstreamErrorsTests
         {
             Content = new StringContent("""{"type":"error","error":{"type":"x","message":""" + JsonSerializer.Serialize(message) + "}}"),
         };
-        var ex = await UpstreamErrors.FromResponseAsync("p", response, Secret, TimeProvider.System, CancellationToken.None);
+        var ex = await UpstreamErrors.FromResponseAsync("p", response, [Secret], TimeProvider.System, CancellationToken.None);
         return ex.Error;
     }
 
@@ -79,7 +79,7 @@ public sealed class UpstreamErrorsTests
     [InlineData(null, ErrorKind.UpstreamError)]
     public void FromStreamError_MapsTypeToKind(string? type, ErrorKind expected)
     {
-        var error = UpstreamErrors.FromStreamError("p", type, "boom", Secret).Error;
+        var error = UpstreamErrors.FromStreamError("p", type, "boom", [Secret]).Error;
 
         Assert.Equal(expected, error.Kind);
         Assert.Equal("p", error.Provider);
@@ -89,7 +89,7 @@ public sealed class UpstreamErrorsTests
     [Fact]
     public void FromStreamError_MessageIsTypeThenScrubbedText()
     {
-        var error = UpstreamErrors.FromStreamError("p", "overloaded_error", "Overloaded; your key " + Secret, Secret).Error;
+        var error = UpstreamErrors.FromStreamError("p", "overloaded_error", "Overloaded; your key " + Secret, [Secret]).Error;
 
         Assert.Equal("provider 'p' reported an error mid-stream: overloaded_error: Overloaded; your key [redacted]", error.Message);
     }
@@ -97,7 +97,7 @@ public sealed class UpstreamErrorsTests
     [Fact]
     public void FromStreamError_NoType_MessageIsTheTextAlone()
     {
-        var error = UpstreamErrors.FromStreamError("p", null, "something broke", null).Error;
+        var error = UpstreamErrors.FromStreamError("p", null, "something broke", []).Error;
 
         Assert.Equal("provider 'p' reported an error mid-stream: something broke", error.Message);
     }
@@ -105,7 +105,7 @@ public sealed class UpstreamErrorsTests
     [Fact]
     public void FromStreamError_InvalidRequestAboutContextLength_IsContextWindowExceeded()
     {
-        var error = UpstreamErrors.FromStreamError("p", "invalid_request_error", "prompt is too long: 300000 tokens", null).Error;
+        var error = UpstreamErrors.FromStreamError("p", "invalid_request_error", "prompt is too long: 300000 tokens", []).Error;
 
         Assert.Equal(ErrorKind.ContextWindowExceeded, error.Kind);
     }
@@ -113,7 +113,7 @@ public sealed class UpstreamErrorsTests
     [Fact]
     public void FromStreamError_AuthError_NeverEchoesTheUpstreamWords()
     {
-        var error = UpstreamErrors.FromStreamError("p", "authentication_error", "invalid x-api-key sk-ant-api03-abc", null).Error;
+        var error = UpstreamErrors.FromStreamError("p", "authentication_error", "invalid x-api-key sk-ant-api03-abc", []).Error;
 
         Assert.DoesNotContain("x-api-key", error.Message);
         Assert.Equal("provider 'p' reported an error mid-stream: authentication_error: check its api_key", error.Message);
