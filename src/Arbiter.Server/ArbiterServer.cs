@@ -61,8 +61,7 @@ public static class ArbiterServer
         app.MapGet("/v1/models", ctx => ModelsEndpoint.HandleAsync(ctx, runtime));
         app.MapGet("/healthz", ctx => WriteJsonAsync(ctx, """{"status":"ok"}"""));
         app.MapGet("/readyz", ctx => WriteJsonAsync(ctx, $$"""{"status":"ready","models":{{runtime.Models.All.Count()}},"providers":{{runtime.Providers.Count}}}"""));
-        app.MapFallback(ctx => ErrorResponses.WriteAsync(ctx, new ArbiterError(ErrorKind.NotFound,
-            $"Unknown path {ctx.Request.Method} {ctx.Request.Path}: Arbiter serves /v1/chat/completions and /v1/models.")));
+        app.MapFallback(UnknownRoutes.HandleAsync);
         return app;
     }
 

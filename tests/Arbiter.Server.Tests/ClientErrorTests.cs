@@ -64,6 +64,19 @@ public sealed class ClientErrorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("GET", "/v1/chat/completions", "POST")]
+    [InlineData("DELETE", "/v1/chat/completions", "POST")]
+    [InlineData("POST", "/v1/models", "GET")]
+    public async Task WrongMethodOnAKnownPath_Is405WithAllow(string method, string path, string allow)
+    {
+        var response = await _host.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(allow, string.Join(",", response.Content.Headers.Allow));
+        Assert.Equal("method_not_allowed", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["code"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task UnknownPath_Is404InOpenAIShape()
     {

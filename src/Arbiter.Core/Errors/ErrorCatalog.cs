@@ -12,6 +12,7 @@ public static class ErrorCatalog
         ErrorKind.Unauthorized => 401,
         ErrorKind.ModelNotFound => 404,
         ErrorKind.NotFound => 404,
+        ErrorKind.MethodNotAllowed => 405,
         ErrorKind.PayloadTooLarge => 413,
         ErrorKind.RateLimited => 429,
         ErrorKind.UpstreamAuth => 502,
@@ -24,7 +25,7 @@ public static class ErrorCatalog
     /// <summary>OpenAI's error <c>type</c> string for the kind.</summary>
     public static string TypeOf(ErrorKind kind) => kind switch
     {
-        ErrorKind.InvalidRequest or ErrorKind.ModelNotFound or ErrorKind.NotFound or ErrorKind.PayloadTooLarge
+        ErrorKind.InvalidRequest or ErrorKind.ModelNotFound or ErrorKind.NotFound or ErrorKind.MethodNotAllowed or ErrorKind.PayloadTooLarge
             or ErrorKind.ContextWindowExceeded or ErrorKind.ContentFiltered or ErrorKind.UpstreamBadRequest
             => "invalid_request_error",
         ErrorKind.Unauthorized => "authentication_error",
@@ -38,6 +39,7 @@ public static class ErrorCatalog
     {
         ErrorKind.ModelNotFound => "model_not_found",
         ErrorKind.NotFound => "not_found",
+        ErrorKind.MethodNotAllowed => "method_not_allowed",
         ErrorKind.PayloadTooLarge => "payload_too_large",
         ErrorKind.ContextWindowExceeded => "context_length_exceeded",
         ErrorKind.RateLimited => "rate_limit_exceeded",

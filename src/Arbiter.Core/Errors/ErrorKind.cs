@@ -9,6 +9,8 @@ public enum ErrorKind
     ModelNotFound,
     /// <summary>No such endpoint or resource: 404.</summary>
     NotFound,
+    /// <summary>A known path asked with a method it does not serve: 405.</summary>
+    MethodNotAllowed,
     /// <summary>Missing or wrong key: 401.</summary>
     Unauthorized,
     /// <summary>The body exceeds the configured limit: 413.</summary>
