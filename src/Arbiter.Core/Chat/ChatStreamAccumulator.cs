@@ -20,6 +20,8 @@ public sealed class ChatStreamAccumulator
     public TokenUsage? Usage { get; private set; }
     public int ChunkCount { get; private set; }
     public string Text => _text.ToString();
+    /// <summary>Characters of text received so far, without building the text.</summary>
+    public int TextLength => _text.Length;
 
     public void Add(ChatStreamChunk chunk)
     {

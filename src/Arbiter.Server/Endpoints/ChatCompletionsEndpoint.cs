@@ -143,11 +143,11 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
             LogStreamBroken(logger, trace.RequestId, ex.Error.Provider, ex.Error.Kind, ex.Error.Message);
             await sse.TryWriteErrorAsync(ex.Error, ctx.RequestAborted);
             await runtime.RequestLog.EnqueueAsync(trace.Failed(ex.Error, accumulated.Usage,
-                CostCalculator.Cost(accumulated.Usage, model.Price), accumulated.Text.Length));
+                CostCalculator.Cost(accumulated.Usage, model.Price), accumulated.TextLength));
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
-            await runtime.RequestLog.EnqueueAsync(trace.ClientGone(accumulated.Text.Length, accumulated.Usage, CostCalculator.Cost(accumulated.Usage, model.Price)));
+            await runtime.RequestLog.EnqueueAsync(trace.ClientGone(accumulated.TextLength, accumulated.Usage, CostCalculator.Cost(accumulated.Usage, model.Price)));
         }
     }
 
