@@ -78,6 +78,20 @@ public sealed class ClientErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LargeBody_ParsedOffTheIoThread_StillReadsFully()
+    {
+        await using var host = await GatewayHost.StartYamlAsync(TestConfigs.FastSimulator.Replace("providers:", "server: { max_body_bytes: 2000000 }\nproviders:"));
+        var big = new string('x', 600_000);
+
+        var response = await host.Http.PostAsync("/v1/chat/completions",
+            new StringContent($$"""{"model":"cheap","messages":[{"role":"system","content":"{{big}}"},{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var record = await host.RecordAsync(response.Headers.GetValues("x-request-id").Single());
+        Assert.True(record.Usage!.InputTokens > 600_000 / 4, "the whole system prompt was read");
+    }
+
+    [Fact]
     public async Task UnknownPath_Is404InOpenAIShape()
     {
         var response = await _host.Http.GetAsync("/v1/nothing-here");

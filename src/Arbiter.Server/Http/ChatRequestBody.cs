@@ -16,6 +16,9 @@ internal static class ChatRequestBody
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
 
+    /// <summary>Bodies up to this size are parsed where they were read; larger ones on the thread pool.</summary>
+    internal const int InlineParseLimit = 256 * 1024;
+
     public static async ValueTask<ChatRequest> ReadAsync(HttpRequest request, long limit, CancellationToken ct)
     {
         if (request.ContentLength > limit) throw TooLarge(limit);
@@ -35,7 +38,10 @@ internal static class ChatRequestBody
         }
         try
         {
-            return Parse(result.Buffer);
+            var body = result.Buffer;
+            // With inline I/O this runs on the socket thread: a large body (inline images) is parsed on the thread pool
+            // so that it does not hold up every other connection on that thread.
+            return body.Length <= InlineParseLimit ? Parse(body) : await Task.Run(() => Parse(body), ct);
         }
         finally
         {
