@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Arbiter.Core.JsonReading;
 using Arbiter.Core.Chat;
 
 namespace Arbiter.Core.OpenAIFormat;
@@ -21,17 +22,17 @@ public static class OpenAIResponseReader
             if (!c.TryGetProperty("message", out var m) || m.ValueKind != JsonValueKind.Object)
                 throw new InvalidDataException($"choices[{i}] has no 'message' object");
             var message = ReadAnswerMessage(m);
-            list.Add(new ChatChoice(Int(c, "index", i), message, WireNames.ParseFinishReason(Str(c, "finish_reason"))));
+            list.Add(new ChatChoice(LenientJson.Int(c, "index", i), message, WireNames.ParseFinishReason(LenientJson.Str(c, "finish_reason"))));
             i++;
         }
         return new ChatResponse
         {
-            Id = Str(root, "id") ?? "",
+            Id = LenientJson.Str(root, "id") ?? "",
             Created = root.TryGetProperty("created", out var cr) && cr.TryGetInt64(out var created) ? created : 0,
-            Model = Str(root, "model") ?? fallbackModel,
+            Model = LenientJson.Str(root, "model") ?? fallbackModel,
             Choices = list,
             Usage = root.TryGetProperty("usage", out var u) ? OpenAIUsage.Read(u) : null,
-            SystemFingerprint = Str(root, "system_fingerprint"),
+            SystemFingerprint = LenientJson.Str(root, "system_fingerprint"),
         };
     }
 
@@ -44,22 +45,16 @@ public static class OpenAIResponseReader
             foreach (var call in tc.EnumerateArray())
             {
                 var f = call.TryGetProperty("function", out var fe) ? fe : default;
-                calls.Add(new ToolCall(Str(call, "id") ?? "", f.ValueKind == JsonValueKind.Object ? Str(f, "name") ?? "" : "",
-                    f.ValueKind == JsonValueKind.Object ? Str(f, "arguments") ?? "{}" : "{}"));
+                calls.Add(new ToolCall(LenientJson.Str(call, "id") ?? "", f.ValueKind == JsonValueKind.Object ? LenientJson.Str(f, "name") ?? "" : "",
+                    f.ValueKind == JsonValueKind.Object ? LenientJson.Str(f, "arguments") ?? "{}" : "{}"));
             }
         }
         return new ChatMessage
         {
             Role = ChatRole.Assistant,
-            Text = Str(m, "content"),
+            Text = LenientJson.Str(m, "content"),
             ToolCalls = calls,
-            Refusal = Str(m, "refusal"),
+            Refusal = LenientJson.Str(m, "refusal"),
         };
     }
-
-    private static string? Str(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static int Int(JsonElement o, string name, int fallback) =>
-        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : fallback;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Arbiter.Core.JsonReading;
 using Arbiter.Core.Chat;
 
 namespace Arbiter.Core.OpenAIFormat;
@@ -15,16 +16,16 @@ public static class OpenAIUsage
         long cached = 0, cacheWrite = 0, reasoning = 0;
         if (u.TryGetProperty("prompt_tokens_details", out var pd) && pd.ValueKind == JsonValueKind.Object)
         {
-            cached = Long(pd, "cached_tokens");
-            cacheWrite = Long(pd, "cache_write_tokens");
+            cached = LenientJson.Long(pd, "cached_tokens");
+            cacheWrite = LenientJson.Long(pd, "cache_write_tokens");
         }
-        if (cached == 0) cached = Long(u, "prompt_cache_hit_tokens"); // DeepSeek
+        if (cached == 0) cached = LenientJson.Long(u, "prompt_cache_hit_tokens"); // DeepSeek
         if (u.TryGetProperty("completion_tokens_details", out var cd) && cd.ValueKind == JsonValueKind.Object)
-            reasoning = Long(cd, "reasoning_tokens");
+            reasoning = LenientJson.Long(cd, "reasoning_tokens");
         return new TokenUsage
         {
-            InputTokens = Long(u, "prompt_tokens"),
-            OutputTokens = Long(u, "completion_tokens"),
+            InputTokens = LenientJson.Long(u, "prompt_tokens"),
+            OutputTokens = LenientJson.Long(u, "completion_tokens"),
             CachedInputTokens = cached,
             CacheWriteTokens = cacheWrite,
             ReasoningTokens = reasoning,
@@ -52,7 +53,4 @@ public static class OpenAIUsage
         }
         w.WriteEndObject();
     }
-
-    private static long Long(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : 0;
 }

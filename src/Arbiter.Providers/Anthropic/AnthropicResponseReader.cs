@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Arbiter.Core.JsonReading;
 using Arbiter.Core.Chat;
 
 namespace Arbiter.Providers.Anthropic;
@@ -20,14 +21,14 @@ internal static class AnthropicResponseReader
         foreach (var block in content.EnumerateArray())
         {
             if (block.ValueKind != JsonValueKind.Object) continue;
-            switch (Str(block, "type"))
+            switch (LenientJson.Str(block, "type"))
             {
                 case "text":
-                    (text ??= new StringBuilder()).Append(Str(block, "text"));
+                    (text ??= new StringBuilder()).Append(LenientJson.Str(block, "text"));
                     break;
                 case "tool_use":
                     var input = block.TryGetProperty("input", out var i) && i.ValueKind == JsonValueKind.Object ? i.GetRawText() : "{}";
-                    (calls ??= []).Add(new ToolCall(Str(block, "id") ?? "", Str(block, "name") ?? "", input));
+                    (calls ??= []).Add(new ToolCall(LenientJson.Str(block, "id") ?? "", LenientJson.Str(block, "name") ?? "", input));
                     break;
                 // thinking, redacted_thinking, server_tool_use ...: not part of the canonical answer.
             }
@@ -40,16 +41,13 @@ internal static class AnthropicResponseReader
         };
         return new ChatResponse
         {
-            Id = Str(root, "id") ?? "",
+            Id = LenientJson.Str(root, "id") ?? "",
             Created = created,
-            Model = Str(root, "model") ?? fallbackModel,
-            Choices = [new ChatChoice(0, message, AnthropicStopReason.ToFinishReason(Str(root, "stop_reason")))],
+            Model = LenientJson.Str(root, "model") ?? fallbackModel,
+            Choices = [new ChatChoice(0, message, AnthropicStopReason.ToFinishReason(LenientJson.Str(root, "stop_reason")))],
             Usage = root.TryGetProperty("usage", out var u) && u.ValueKind == JsonValueKind.Object
                 ? AnthropicUsage.From(u).ToTokenUsage()
                 : null,
         };
     }
-
-    private static string? Str(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

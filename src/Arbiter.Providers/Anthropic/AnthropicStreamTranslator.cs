@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Arbiter.Core.JsonReading;
 using Arbiter.Core.Chat;
 
 namespace Arbiter.Providers.Anthropic;
@@ -30,7 +31,7 @@ internal sealed class AnthropicStreamTranslator(string fallbackModel, long creat
         using var doc = JsonDocument.ParseValue(ref reader);
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException("a stream event is not a JSON object");
-        return Str(root, "type") switch
+        return LenientJson.Str(root, "type") switch
         {
             "message_start" => MessageStart(root),
             "content_block_start" => BlockStart(root),
@@ -46,8 +47,8 @@ internal sealed class AnthropicStreamTranslator(string fallbackModel, long creat
     {
         if (root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object)
         {
-            _id = Str(message, "id") ?? _id;
-            _model = Str(message, "model") ?? _model;
+            _id = LenientJson.Str(message, "id") ?? _id;
+            _model = LenientJson.Str(message, "model") ?? _model;
             if (message.TryGetProperty("usage", out var usage)) _usage = _usage.Apply(usage);
         }
         return AnthropicStreamEvent.None;
@@ -57,13 +58,13 @@ internal sealed class AnthropicStreamTranslator(string fallbackModel, long creat
     {
         if (!root.TryGetProperty("content_block", out var block) || block.ValueKind != JsonValueKind.Object)
             return AnthropicStreamEvent.None;
-        switch (Str(block, "type"))
+        switch (LenientJson.Str(block, "type"))
         {
             case "tool_use":
                 var ordinal = _toolByBlock.Count;
-                _toolByBlock[Int(root, "index")] = ordinal;
-                return Content(new StreamDelta { ToolCalls = [new ToolCallDelta(ordinal, Str(block, "id") ?? "", Str(block, "name") ?? "", null)] });
-            case "text" when Str(block, "text") is { Length: > 0 } text:
+                _toolByBlock[LenientJson.Int(root, "index", -1)] = ordinal;
+                return Content(new StreamDelta { ToolCalls = [new ToolCallDelta(ordinal, LenientJson.Str(block, "id") ?? "", LenientJson.Str(block, "name") ?? "", null)] });
+            case "text" when LenientJson.Str(block, "text") is { Length: > 0 } text:
                 return Content(new StreamDelta { Content = text });
             default:
                 return AnthropicStreamEvent.None; // an empty text block, thinking, server tools
@@ -74,12 +75,12 @@ internal sealed class AnthropicStreamTranslator(string fallbackModel, long creat
     {
         if (!root.TryGetProperty("delta", out var delta) || delta.ValueKind != JsonValueKind.Object)
             return AnthropicStreamEvent.None;
-        switch (Str(delta, "type"))
+        switch (LenientJson.Str(delta, "type"))
         {
-            case "text_delta" when Str(delta, "text") is { Length: > 0 } text:
+            case "text_delta" when LenientJson.Str(delta, "text") is { Length: > 0 } text:
                 return Content(new StreamDelta { Content = text });
-            case "input_json_delta" when Str(delta, "partial_json") is { Length: > 0 } json
-                                         && _toolByBlock.TryGetValue(Int(root, "index"), out var ordinal):
+            case "input_json_delta" when LenientJson.Str(delta, "partial_json") is { Length: > 0 } json
+                                         && _toolByBlock.TryGetValue(LenientJson.Int(root, "index", -1), out var ordinal):
                 return Content(new StreamDelta { ToolCalls = [new ToolCallDelta(ordinal, null, null, json)] });
             default:
                 return AnthropicStreamEvent.None; // thinking_delta, signature_delta, citations_delta, empty pieces
@@ -89,7 +90,7 @@ internal sealed class AnthropicStreamTranslator(string fallbackModel, long creat
     private AnthropicStreamEvent MessageDelta(JsonElement root)
     {
         if (root.TryGetProperty("usage", out var usage)) _usage = _usage.Apply(usage);
-        var stopReason = root.TryGetProperty("delta", out var delta) && delta.ValueKind == JsonValueKind.Object ? Str(delta, "stop_reason") : null;
+        var stopReason = root.TryGetProperty("delta", out var delta) && delta.ValueKind == JsonValueKind.Object ? LenientJson.Str(delta, "stop_reason") : null;
         var finish = AnthropicStopReason.ToFinishReason(stopReason);
         return finish is null ? AnthropicStreamEvent.None : Content(StreamDelta.Empty, finish);
     }
@@ -123,12 +124,6 @@ internal sealed class AnthropicStreamTranslator(string fallbackModel, long creat
     {
         if (!root.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object)
             return AnthropicStreamEvent.Error(null, "unknown error");
-        return AnthropicStreamEvent.Error(Str(error, "type"), Str(error, "message") ?? "unknown error");
+        return AnthropicStreamEvent.Error(LenientJson.Str(error, "type"), LenientJson.Str(error, "message") ?? "unknown error");
     }
-
-    private static string? Str(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static int Int(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : -1;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Arbiter.Core.JsonReading;
 using Arbiter.Core.Errors;
 using Arbiter.Providers.Http;
 
@@ -14,8 +15,8 @@ internal static class GeminiAnswerChecks
     public static void ThrowIfError(JsonElement root, string provider, IReadOnlyList<string> secrets)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("error", out var error)) return;
-        var message = GeminiJson.Str(error, "message") ?? error.ToString();
-        throw UpstreamErrors.FromStreamError(provider, GeminiJson.Str(error, "status"), message, secrets);
+        var message = LenientJson.Str(error, "message") ?? error.ToString();
+        throw UpstreamErrors.FromStreamError(provider, LenientJson.Str(error, "status"), message, secrets);
     }
 
     /// <summary>
@@ -24,10 +25,10 @@ internal static class GeminiAnswerChecks
     /// </summary>
     public static void ThrowIfPromptBlocked(JsonElement root, string provider)
     {
-        if (!GeminiJson.TryGetObject(root, "promptFeedback", out var feedback)) return;
-        var reason = GeminiJson.Str(feedback, "blockReason");
+        if (!LenientJson.TryGetObject(root, "promptFeedback", out var feedback)) return;
+        var reason = LenientJson.Str(feedback, "blockReason");
         if (string.IsNullOrEmpty(reason) || reason == "BLOCK_REASON_UNSPECIFIED") return;
-        if (GeminiJson.TryGetArray(root, "candidates", out var candidates) && candidates.GetArrayLength() > 0) return;
+        if (LenientJson.TryGetArray(root, "candidates", out var candidates) && candidates.GetArrayLength() > 0) return;
         throw new ArbiterError(ErrorKind.ContentFiltered,
             $"provider '{provider}' refused the prompt under its content policy (blockReason {reason})")
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Arbiter.Core.JsonReading;
 using Arbiter.Core.Chat;
 
 namespace Arbiter.Providers.Gemini;
@@ -8,29 +9,29 @@ namespace Arbiter.Providers.Gemini;
 internal static class GeminiCandidateReader
 {
     /// <summary>The candidate's <c>index</c>, or its position when Gemini leaves it out.</summary>
-    public static int IndexOf(JsonElement candidate, int position) => GeminiJson.Int(candidate, "index", position);
+    public static int IndexOf(JsonElement candidate, int position) => LenientJson.Int(candidate, "index", position);
 
     /// <param name="candidate">One element of <c>candidates</c>.</param>
     /// <returns>The text (null when there is none) and the calls (null when there are none). Call ids are Gemini's own
     /// when it sent one, otherwise empty: <see cref="IdFor"/> fills them in, since only the caller knows the numbering.</returns>
     public static (string? Text, List<ToolCall>? Calls) Read(JsonElement candidate)
     {
-        if (!GeminiJson.TryGetObject(candidate, "content", out var content) || !GeminiJson.TryGetArray(content, "parts", out var parts))
+        if (!LenientJson.TryGetObject(candidate, "content", out var content) || !LenientJson.TryGetArray(content, "parts", out var parts))
             return (null, null);
         StringBuilder? text = null;
         List<ToolCall>? calls = null;
         foreach (var part in parts.EnumerateArray())
         {
-            if (part.ValueKind != JsonValueKind.Object || GeminiJson.True(part, "thought")) continue;
-            if (GeminiJson.Str(part, "text") is { } t)
+            if (part.ValueKind != JsonValueKind.Object || LenientJson.True(part, "thought")) continue;
+            if (LenientJson.Str(part, "text") is { } t)
             {
                 (text ??= new StringBuilder()).Append(t);
             }
-            else if (GeminiJson.TryGetObject(part, "functionCall", out var call))
+            else if (LenientJson.TryGetObject(part, "functionCall", out var call))
             {
                 var args = call.TryGetProperty("args", out var a) && a.ValueKind == JsonValueKind.Object ? a.GetRawText() : "{}";
-                var id = GeminiToolCallIds.Compose(GeminiJson.Str(call, "id") ?? "", GeminiJson.Str(part, "thoughtSignature"));
-                (calls ??= []).Add(new ToolCall(id, GeminiJson.Str(call, "name") ?? "", args));
+                var id = GeminiToolCallIds.Compose(LenientJson.Str(call, "id") ?? "", LenientJson.Str(part, "thoughtSignature"));
+                (calls ??= []).Add(new ToolCall(id, LenientJson.Str(call, "name") ?? "", args));
             }
         }
         return (text?.ToString(), calls);

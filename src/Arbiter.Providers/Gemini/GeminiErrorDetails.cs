@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Arbiter.Core.JsonReading;
 using Arbiter.Core.Errors;
 
 namespace Arbiter.Providers.Gemini;
@@ -18,10 +19,10 @@ internal static class GeminiErrorDetails
         var badKey = false;
         foreach (var d in details.EnumerateArray())
         {
-            var type = GeminiJson.Str(d, "@type") ?? "";
-            if (type.EndsWith("google.rpc.RetryInfo", StringComparison.Ordinal)) retryDelay = ParseDuration(GeminiJson.Str(d, "retryDelay"));
+            var type = LenientJson.Str(d, "@type") ?? "";
+            if (type.EndsWith("google.rpc.RetryInfo", StringComparison.Ordinal)) retryDelay = ParseDuration(LenientJson.Str(d, "retryDelay"));
             else if (type.EndsWith("google.rpc.ErrorInfo", StringComparison.Ordinal)
-                && GeminiJson.Str(d, "reason") is { } reason && reason.StartsWith("API_KEY_", StringComparison.Ordinal)) badKey = true;
+                && LenientJson.Str(d, "reason") is { } reason && reason.StartsWith("API_KEY_", StringComparison.Ordinal)) badKey = true;
         }
         if (badKey && error.Kind != ErrorKind.UpstreamAuth)
         {
@@ -45,7 +46,7 @@ internal static class GeminiErrorDetails
         {
             using var doc = JsonDocument.Parse(body);
             var root = GeminiJson.Unwrap(doc.RootElement);
-            if (!GeminiJson.TryGetObject(root, "error", out var e) || !GeminiJson.TryGetArray(e, "details", out var d)) return false;
+            if (!LenientJson.TryGetObject(root, "error", out var e) || !LenientJson.TryGetArray(e, "details", out var d)) return false;
             details = d.Clone();
             return true;
         }

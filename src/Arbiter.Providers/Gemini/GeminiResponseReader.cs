@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Arbiter.Core.JsonReading;
 using Arbiter.Core.Chat;
 
 namespace Arbiter.Providers.Gemini;
@@ -14,7 +15,7 @@ internal static class GeminiResponseReader
         root = GeminiJson.Unwrap(root);
         if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException("the answer is not a JSON object");
         GeminiAnswerChecks.ThrowIfPromptBlocked(root, provider);
-        if (!GeminiJson.TryGetArray(root, "candidates", out var candidates) || candidates.GetArrayLength() == 0)
+        if (!LenientJson.TryGetArray(root, "candidates", out var candidates) || candidates.GetArrayLength() == 0)
             throw new InvalidDataException("the answer has no candidates");
 
         var choices = new List<ChatChoice>(candidates.GetArrayLength());
@@ -28,7 +29,7 @@ internal static class GeminiResponseReader
                 for (var i = 0; i < calls.Count; i++)
                     calls[i] = calls[i] with { Id = GeminiCandidateReader.IdFor(calls[i].Id, index, i) };
             }
-            var finish = GeminiFinishReasons.Map(GeminiJson.Str(candidate, "finishReason"), calls is not null);
+            var finish = GeminiFinishReasons.Map(LenientJson.Str(candidate, "finishReason"), calls is not null);
             var message = new ChatMessage
             {
                 Role = ChatRole.Assistant,
@@ -40,9 +41,9 @@ internal static class GeminiResponseReader
 
         return new ChatResponse
         {
-            Id = GeminiJson.Str(root, "responseId") ?? NewId(),
+            Id = LenientJson.Str(root, "responseId") ?? NewId(),
             Created = created,
-            Model = GeminiJson.Str(root, "modelVersion") ?? fallbackModel,
+            Model = LenientJson.Str(root, "modelVersion") ?? fallbackModel,
             Choices = choices,
             Usage = root.TryGetProperty("usageMetadata", out var usage) ? GeminiUsage.Read(usage) : null,
         };

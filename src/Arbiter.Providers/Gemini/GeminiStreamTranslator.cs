@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Arbiter.Core.JsonReading;
 using Arbiter.Core.Chat;
 
 namespace Arbiter.Providers.Gemini;
@@ -30,12 +31,12 @@ internal sealed class GeminiStreamTranslator(string provider, IReadOnlyList<stri
         if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException("a stream event is not a JSON object");
         GeminiAnswerChecks.ThrowIfError(root, provider, secrets);
         GeminiAnswerChecks.ThrowIfPromptBlocked(root, provider);
-        _id ??= GeminiJson.Str(root, "responseId") ?? GeminiResponseReader.NewId();
-        _model ??= GeminiJson.Str(root, "modelVersion");
+        _id ??= LenientJson.Str(root, "responseId") ?? GeminiResponseReader.NewId();
+        _model ??= LenientJson.Str(root, "modelVersion");
         if (root.TryGetProperty("usageMetadata", out var usage) && GeminiUsage.Read(usage) is { } u) _usage = u;
 
         List<StreamChoice>? choices = null;
-        if (GeminiJson.TryGetArray(root, "candidates", out var candidates))
+        if (LenientJson.TryGetArray(root, "candidates", out var candidates))
         {
             var position = 0;
             foreach (var candidate in candidates.EnumerateArray())
@@ -64,7 +65,7 @@ internal sealed class GeminiStreamTranslator(string provider, IReadOnlyList<stri
                 state.Calls++;
             }
         }
-        var finish = GeminiFinishReasons.Map(GeminiJson.Str(candidate, "finishReason"), state.Calls > 0);
+        var finish = GeminiFinishReasons.Map(LenientJson.Str(candidate, "finishReason"), state.Calls > 0);
         if (text is null && deltas is null && finish is null && state.RoleSent)
         {
             _candidates[index] = state;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Arbiter.Core.JsonReading;
 using Arbiter.Core.Chat;
 
 namespace Arbiter.Providers.Gemini;
@@ -13,12 +14,12 @@ internal static class GeminiUsage
     public static TokenUsage? Read(JsonElement usage)
     {
         if (usage.ValueKind != JsonValueKind.Object) return null;
-        var thoughts = GeminiJson.Long(usage, "thoughtsTokenCount");
+        var thoughts = LenientJson.Long(usage, "thoughtsTokenCount");
         return new TokenUsage
         {
-            InputTokens = GeminiJson.Long(usage, "promptTokenCount") + GeminiJson.Long(usage, "toolUsePromptTokenCount"),
-            CachedInputTokens = GeminiJson.Long(usage, "cachedContentTokenCount"),
-            OutputTokens = GeminiJson.Long(usage, "candidatesTokenCount") + thoughts,
+            InputTokens = LenientJson.Long(usage, "promptTokenCount") + LenientJson.Long(usage, "toolUsePromptTokenCount"),
+            CachedInputTokens = LenientJson.Long(usage, "cachedContentTokenCount"),
+            OutputTokens = LenientJson.Long(usage, "candidatesTokenCount") + thoughts,
             ReasoningTokens = thoughts,
         };
     }

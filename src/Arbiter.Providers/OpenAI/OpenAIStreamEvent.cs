@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Arbiter.Core.JsonReading;
 using Arbiter.Core.Chat;
 using Arbiter.Core.OpenAIFormat;
 using Arbiter.Providers.Http;
@@ -28,12 +29,9 @@ internal readonly record struct OpenAIStreamEvent(ChatStreamChunk? Chunk, bool I
     private static OpenAIStreamEvent Error(JsonElement error)
     {
         if (error.ValueKind != JsonValueKind.Object) return new(null, false, error.ToString() is { Length: > 0 } text ? text : "unknown error");
-        var message = Str(error, "message") ?? error.ToString();
-        var code = Str(error, "code");
-        var type = UpstreamErrors.IsKnownStreamErrorType(code) ? code : Str(error, "type") ?? code;
+        var message = LenientJson.Str(error, "message") ?? error.ToString();
+        var code = LenientJson.Str(error, "code");
+        var type = UpstreamErrors.IsKnownStreamErrorType(code) ? code : LenientJson.Str(error, "type") ?? code;
         return new(null, false, message, type);
     }
-
-    private static string? Str(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }
