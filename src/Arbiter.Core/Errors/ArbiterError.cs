@@ -18,5 +18,6 @@ public sealed record ArbiterError(ErrorKind Kind, string Message)
 
     public int HttpStatus => ErrorCatalog.StatusOf(Kind);
 
-    public ArbiterException ToException() => new(this);
+    /// <param name="inner">The exception that revealed the failure, kept for logs.</param>
+    public ArbiterException ToException(Exception? inner = null) => new(this, inner);
 }

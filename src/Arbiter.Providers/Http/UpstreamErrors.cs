@@ -83,8 +83,6 @@ internal static class UpstreamErrors
         _ => null,
     };
 
-    private static ArbiterException ToException(this ArbiterError error, Exception inner) => new(error, inner);
-
     private static string Describe(Exception ex) => ex switch
     {
         HttpRequestException { InnerException: SocketException se } => se.SocketErrorCode.ToString(),

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using Arbiter.Core.Accounting;
-using Arbiter.Core.Buffers;
 using Arbiter.Core.Chat;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
@@ -74,27 +72,19 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
         trace.ServedModel = model.Name;
         trace.Provider = model.Provider.Name;
         var cost = CostCalculator.Cost(response.Usage, model.Price);
-        var buffer = new PooledBufferWriter(2048);
-        using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options)) OpenAIResponseWriter.WriteCompletion(w, response);
-        var (bytes, length) = buffer.Detach();
+        using var body = PooledJsonBody.Write(response, static (w, r) => OpenAIResponseWriter.WriteCompletion(w, r), 2048);
         try
         {
             WriteServedHeaders(ctx, model.Name, model.Provider, CostHeader(cost), outcome.Attempts);
             ctx.Response.Headers[ArbiterHeaders.OverheadMs] = Milliseconds(trace.Overhead);
             ctx.Response.StatusCode = 200;
-            ctx.Response.ContentType = "application/json";
-            ctx.Response.ContentLength = length;
-            await ctx.Response.Body.WriteAsync(bytes.AsMemory(0, length), ctx.RequestAborted);
+            await body.SendAsync(ctx.Response, ctx.RequestAborted);
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
             // The upstream answered and was paid for: the record keeps its usage and cost.
             await runtime.RequestLog.EnqueueAsync(trace.ClientGone(deliveredChars: 0, response.Usage, cost));
             return;
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
         }
         await runtime.RequestLog.EnqueueAsync(trace.Succeeded(response.Usage, cost));
     }
