@@ -12,4 +12,15 @@ public static class ConfigDefaults
     /// <summary>Anthropic requires max_tokens; used when the client sets none.</summary>
     public const int AnthropicDefaultMaxTokens = 4096;
     public const string AzureApiVersion = "2024-10-21";
+
+    // Models working together (docs/orchestration.md)
+    public const string EnsembleMode = "vote";
+    public const string EnsembleComparison = "auto";
+    public const double EnsembleThreshold = 0.5;
+    public const double ValidatorMinScore = 0.7;
+    public const int OrchestratorMaxSubtasks = 4;
+    public const int OrchestratorMaxAttempts = 3;
+    public const int SessionMaxConflictRetries = 3;
+    /// <summary>Output tokens assumed for a call without max_tokens when estimating a fan-out call's cost.</summary>
+    public const int FanOutEstimatedOutputTokens = 512;
 }

@@ -4,11 +4,14 @@ using Arbiter.Core.Chat;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
 using Arbiter.Core.OpenAIFormat;
+using Arbiter.Core.Orchestration;
 using Arbiter.Core.Providers;
 using Arbiter.Core.Routing;
 using Arbiter.Server.Hosting;
 using Arbiter.Server.Http;
+using Arbiter.Server.Orchestration;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Arbiter.Server.Endpoints;
@@ -32,6 +35,11 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
             request = await ChatRequestBody.ReadAsync(ctx.Request, runtime.Config.Server.MaxBodyBytes, ctx.RequestAborted);
             trace.RequestedModel = request.Model;
             trace.Stream = request.Stream;
+            if (OrchestrationModels.IsOrchestrated(request.Model))
+            {
+                await ctx.RequestServices.GetRequiredService<OrchestratedChatEndpoint>().HandleAsync(ctx, request, trace);
+                return;
+            }
             plan = runtime.Router.Plan(request);
         }
         catch (ArbiterException ex)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Arbiter.Core.Chat;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
+using Arbiter.Core.Orchestration;
 using Arbiter.Core.RequestLog;
 
 namespace Arbiter.Server.Endpoints;
@@ -25,6 +26,8 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     /// <summary>Time spent waiting on upstreams; the rest of the elapsed time is the gateway's own.</summary>
     public TimeSpan UpstreamTime { get; set; }
     public double? TimeToFirstChunkMs { get; set; }
+    /// <summary>Set when models worked together on this request (ensemble, orchestrate).</summary>
+    public OrchestrationTrace? Orchestration { get; set; }
 
     private TimeSpan? _frozenOverhead;
 
@@ -68,6 +71,11 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             OverheadMs = Math.Max(0, (_frozenOverhead ?? total - UpstreamTime).TotalMilliseconds),
             Attempts = Attempts,
             DeliveredChars = deliveredChars,
+            Mode = Orchestration?.Mode,
+            Disagreement = Orchestration?.Disagreement,
+            Escalated = Orchestration?.Escalated,
+            FanOutCostUsd = Orchestration?.FanOutCostUsd,
+            Orchestration = Orchestration,
         };
     }
 }
