@@ -6,6 +6,7 @@ using Arbiter.Server.Endpoints;
 using Arbiter.Server.Hosting;
 using Arbiter.Server.Http;
 using Arbiter.Server.Orchestration;
+using Arbiter.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -46,11 +47,12 @@ public static class ArbiterServer
 
         var http = UpstreamHttp.Create(options.UpstreamHandler);
         var store = options.RequestStore ?? new InMemoryRequestStore();
-        builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), store,
+        builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), ObservabilityServices.Metered(store, sp),
             ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.RequestLog").LogError(ex, "Could not store request records")));
         builder.Services.AddSingleton<ChatCompletionsEndpoint>();
         OrchestrationEndpoints.AddServices(builder.Services);
         builder.Services.AddHostedService<RequestLogService>();
+        ObservabilityServices.Add(builder, options);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -64,6 +66,7 @@ public static class ArbiterServer
         OrchestrationEndpoints.Map(app);
         app.MapGet("/healthz", ctx => WriteJsonAsync(ctx, """{"status":"ok"}"""));
         app.MapGet("/readyz", ctx => WriteJsonAsync(ctx, $$"""{"status":"ready","models":{{runtime.Models.All.Count()}},"providers":{{runtime.Providers.Count}}}"""));
+        ObservabilityServices.Map(app, config);
         app.MapFallback(UnknownRoutes.HandleAsync);
         return app;
     }

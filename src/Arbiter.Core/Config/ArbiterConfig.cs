@@ -13,4 +13,5 @@ public sealed record ArbiterConfig
     public Dictionary<string, ChainConfig> Chains { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, OrchestratorConfig> Orchestrators { get; init; } = new(StringComparer.Ordinal);
     public SessionsConfig Sessions { get; init; } = new();
+    public ObservabilityConfig Observability { get; init; } = new();
 }

@@ -23,4 +23,15 @@ public static class ConfigDefaults
     public const int SessionMaxConflictRetries = 3;
     /// <summary>Output tokens assumed for a call without max_tokens when estimating a fan-out call's cost.</summary>
     public const int FanOutEstimatedOutputTokens = 512;
+    // Observability (docs/observability.md)
+    public const bool PrometheusEnabled = true;
+    public const string OtlpProtocol = "grpc";
+    public const string ServiceName = "arbiter";
+    public const double DriftIntervalSeconds = 60;
+    public const double DriftWindowMinutes = 60;
+    public const double DriftBaselineMinutes = 24 * 60;
+    public const int DriftMinRequests = 20;
+    public const double DriftQualityDrop = 0.05;
+    public const double DriftLatencyIncrease = 0.5;
+    public const double DriftFallbackIncrease = 0.05;
 }

@@ -12,6 +12,8 @@ public sealed record OrchestrationTrace(string Mode, string Name)
     /// <summary>The mode's own strategy: an ensemble's mode (vote, judge ...), "run" for a chain.</summary>
     public string? Strategy { get; init; }
     public double? Disagreement { get; init; }
+    /// <summary>The disagreement was above the threshold (whether or not a supervisor could decide).</summary>
+    public bool DisagreementAboveThreshold { get; init; }
     public bool Escalated { get; init; }
     public string? EscalationReason { get; init; }
     /// <summary>USD spent on calls other than the one whose answer was returned; null when a call was unpriced.</summary>

@@ -82,6 +82,7 @@ internal sealed class EnsembleOutcome(string name, EnsembleConfig config, string
         {
             Strategy = mode,
             Disagreement = disagreement?.Score,
+            DisagreementAboveThreshold = disagreement is not null && disagreement.Score > config.Threshold,
             Escalated = escalation?.Decision is not null,
             EscalationReason = escalation?.Reason,
             FanOutCostUsd = fanOut,
