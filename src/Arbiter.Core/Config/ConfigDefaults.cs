@@ -12,4 +12,17 @@ public static class ConfigDefaults
     /// <summary>Anthropic requires max_tokens; used when the client sets none.</summary>
     public const int AnthropicDefaultMaxTokens = 4096;
     public const string AzureApiVersion = "2024-10-21";
+
+    // Routing engine
+    public const double TierCostPriority = 1.0;
+    public const double ShadowShare = 0.1;
+    public const double JudgeMinScore = 0.6;
+    public const double ScorerMinScore = 0.5;
+    /// <summary>Samples a model needs before its observed p95 latency counts; until then it is taken as meeting the target.</summary>
+    public const int LatencyMinSamples = 10;
+    /// <summary>How many recent calls per model the p95 is computed over.</summary>
+    public const int LatencyWindow = 200;
+    /// <summary>A rule's regex gives up (no match) after this long.</summary>
+    public static readonly TimeSpan RuleRegexTimeout = TimeSpan.FromMilliseconds(20);
+    public const string QualityDefaultTask = "default";
 }
