@@ -76,6 +76,13 @@ public static class ConfigValidator
             if (price.Output is null) errors.Add($"{key}.price.output: required (USD per million output tokens)");
             if (price.Input < 0 || price.Output < 0 || price.CachedInput < 0 || price.CacheWrite < 0)
                 errors.Add($"{key}.price: prices must not be negative");
+            if (price.LongContext is { } lc)
+            {
+                if (lc.AboveInputTokens <= 0) errors.Add($"{key}.price.long_context.above_input_tokens: must be positive");
+                if (lc.Input is null || lc.Output is null) errors.Add($"{key}.price.long_context: input and output are both required");
+                if (lc.Input < 0 || lc.Output < 0 || lc.CachedInput < 0 || lc.CacheWrite < 0)
+                    errors.Add($"{key}.price.long_context: prices must not be negative");
+            }
         }
         if (m.ContextWindow is <= 0) errors.Add($"{key}.context_window: must be positive, got {m.ContextWindow}");
         if (m.Simulation is { } sim)

@@ -1,3 +1,4 @@
+using Arbiter.Core.Accounting;
 using Arbiter.Core.Config;
 using Arbiter.Core.Providers;
 
@@ -10,7 +11,14 @@ public sealed class ModelCatalog
 
     public ModelCatalog(ArbiterConfig config, IReadOnlyDictionary<string, IChatProvider> providers)
     {
-        _models = config.Models.ToDictionary(m => m.Key, m => new ModelEntry(m.Key, m.Value, providers[m.Value.Provider]), StringComparer.Ordinal);
+        _models = config.Models.ToDictionary(m => m.Key, m => Priced(new ModelEntry(m.Key, m.Value, providers[m.Value.Provider])), StringComparer.Ordinal);
+    }
+
+    // Prices are resolved once here (config, then the bundled catalogue), never per request.
+    private static ModelEntry Priced(ModelEntry entry)
+    {
+        var (price, source, window) = ModelPricing.Resolve(entry.Name, entry.Config, entry.UpstreamModel, PriceCatalog.Bundled);
+        return entry with { Price = price, PriceSource = source, ContextWindow = window };
     }
 
     public IEnumerable<ModelEntry> All => _models.Values;

@@ -8,6 +8,11 @@ public sealed record ModelEntry(string Name, ModelConfig Config, IChatProvider P
 {
     /// <summary>The provider's own id of the model.</summary>
     public string UpstreamModel { get; } = Config.Model ?? Name;
-    public PriceConfig? Price => Config.Price;
+    /// <summary>USD per million tokens: config first, then the bundled catalogue (see <see cref="Accounting.ModelPricing"/>); null = unpriced.</summary>
+    public PriceConfig? Price { get; init; } = Config.Price;
+    /// <summary>Where <see cref="Price"/> came from: "config", "catalog", or null when unpriced.</summary>
+    public string? PriceSource { get; init; } = Config.Price is null ? null : Accounting.ModelPricing.FromConfig;
+    /// <summary>Context window in tokens (config, then catalogue), when known.</summary>
+    public int? ContextWindow { get; init; } = Config.ContextWindow;
     public string? Tier => Config.Tier;
 }
