@@ -22,7 +22,10 @@ public static class ConfigDefaults
     public const int LatencyMinSamples = 10;
     /// <summary>How many recent calls per model the p95 is computed over.</summary>
     public const int LatencyWindow = 200;
-    /// <summary>A rule's regex gives up (no match) after this long.</summary>
-    public static readonly TimeSpan RuleRegexTimeout = TimeSpan.FromMilliseconds(20);
+    /// <summary>
+    /// A rule's regex gives up (no match) after this long. The timeout is wall time, so it is generous: a busy machine
+    /// must not turn an ordinary match into a miss; it only stops a pattern that backtracks without end.
+    /// </summary>
+    public static readonly TimeSpan RuleRegexTimeout = TimeSpan.FromMilliseconds(200);
     public const string QualityDefaultTask = "default";
 }

@@ -38,8 +38,15 @@ public sealed class Router : IRoutePlanner
         _strategies = strategies.ToDictionary(s => s.Name, StringComparer.Ordinal);
         _directPlans = models.All.ToDictionary(m => m.Name, m => new RoutePlan(m.Name, [m], $"model:{m.Name}"), StringComparer.Ordinal);
         Latency = latency ?? new LatencyTracker();
+        var privacyUsed = false;
         Tiers = new TierSelector(config, models, Latency);
         _privacy = new PrivacyGuard(Tiers);
+        foreach (var (name, route) in _routes)
+        {
+            if (_strategies.TryGetValue(route.Strategy, out var s) && s is IPreparedRoutingStrategy prepared) prepared.Prepare(name, route);
+            if (route.Privacy is not null) privacyUsed = true;
+        }
+        if (privacyUsed) SensitiveDataScanner.WarmUp();
     }
 
     public static IEnumerable<IRoutingStrategy> BuiltInStrategies =>

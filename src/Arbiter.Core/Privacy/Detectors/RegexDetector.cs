@@ -5,8 +5,11 @@ namespace Arbiter.Core.Privacy.Detectors;
 /// <summary>A detector that takes the matches of a regex that pass <see cref="IsValid"/> (a checksum, a range).</summary>
 public abstract class RegexDetector : ISensitiveDataDetector
 {
-    /// <summary>Every detector regex gives up after this: a prompt crafted to be slow to scan must not hold a request.</summary>
-    public const int TimeoutMs = 100;
+    /// <summary>
+    /// Every detector regex gives up after this (wall time, so generous enough for a busy machine): a prompt crafted
+    /// to be slow to scan must not hold a request. A timeout counts as a finding: when in doubt, protect.
+    /// </summary>
+    public const int TimeoutMs = 500;
 
     public abstract string Kind { get; }
     protected abstract Regex Pattern { get; }

@@ -21,6 +21,13 @@ internal sealed class CompiledRule
     public string Name { get; }
     public string Target { get; }
 
+    /// <summary>Runs the regex once so its code is compiled before a request's match runs under the timeout.</summary>
+    public void WarmUp()
+    {
+        try { _regex?.IsMatch("warm up"); }
+        catch (RegexMatchTimeoutException) { }
+    }
+
     public bool Matches(RoutingContext c)
     {
         var w = _when;
