@@ -91,6 +91,7 @@ public sealed class RoutingThroughSdkTests : IAsyncLifetime
         Assert.StartsWith("cascade:auto -> cheap > strong | cheap rejected: truncation (truncated) | strong ", decision);
         var record = await _host.RecordAsync(Header(raw, "x-request-id"));
         Assert.Equal(["cheap", "strong"], record.Attempts.Select(a => a.Model));
+        Assert.Equal(1, record.Escalations);
         Assert.Equal(decision, record.Decision);
         // The client pays for both stages: cheap's 100 cut-off tokens are in the cost.
         var cheapCost = 100 * 0.40m / 1_000_000m;
@@ -134,6 +135,7 @@ public sealed class RoutingThroughSdkTests : IAsyncLifetime
         var (_, _, raw) = await AskAsync("auto", "hi", stream: false, options);
 
         Assert.Equal("summarize", Header(raw, "x-arbiter-route"));
+        Assert.Equal("summarize", (await _host.RecordAsync(Header(raw, "x-request-id"))).TaskType);
     }
 
     [Theory, InlineData(false), InlineData(true)]

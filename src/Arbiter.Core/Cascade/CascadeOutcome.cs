@@ -16,4 +16,7 @@ public sealed record CascadeOutcome(ChatResponse? Response, ModelEntry? Model, A
 {
     /// <summary>Streaming only: the last stage, not yet called; the caller streams it and adds its cost to <see cref="SpentUsd"/>.</summary>
     public RoutePlan? StreamStage { get; init; }
+
+    /// <summary>How many times the cascade moved on to a stronger stage.</summary>
+    public int Escalations => Math.Max(0, Stages.Count + (StreamStage is null ? 0 : 1) - 1);
 }

@@ -10,13 +10,14 @@ namespace Arbiter.Server.Endpoints;
 internal sealed partial class ChatCompletionsEndpoint
 {
     /// <summary>A configured model is planned without building a context: the direct path stays allocation-free.</summary>
-    private RoutePlan PlanFor(HttpContext ctx, ChatRequest request)
+    private RoutePlan PlanFor(HttpContext ctx, ChatRequest request, RequestTrace trace)
     {
         if (runtime.Router.TryPlanDirect(request.Model, out var direct)) return direct;
         var headers = ctx.Request.Headers;
         // Virtual keys (key id, team) are filled here once the accounting layer authenticates them.
         var context = RoutingContext.For(request, headers[ArbiterHeaders.Task].ToString(), headers[ArbiterHeaders.Session].ToString());
-        return runtime.Router.Plan(request, context);
+        try { return runtime.Router.Plan(request, context); }
+        finally { trace.TaskType = context.Task; }
     }
 
     private static void NoteRouting(RoutePlan plan, RequestTrace trace)
@@ -40,6 +41,7 @@ internal sealed partial class ChatCompletionsEndpoint
         trace.Attempts = outcome.Attempts;
         trace.UpstreamTime = outcome.UpstreamTime;
         trace.Decision = outcome.Decision;
+        trace.Escalations = outcome.Escalations;
         ctx.Response.Headers[ArbiterHeaders.Decision] = outcome.Decision;
         runtime.Router.Latency.Record(outcome.Attempts);
 

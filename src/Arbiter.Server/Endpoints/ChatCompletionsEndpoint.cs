@@ -32,7 +32,7 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
             request = await ChatRequestBody.ReadAsync(ctx.Request, runtime.Config.Server.MaxBodyBytes, ctx.RequestAborted);
             trace.RequestedModel = request.Model;
             trace.Stream = request.Stream;
-            plan = PlanFor(ctx, request);
+            plan = PlanFor(ctx, request, trace);
         }
         catch (ArbiterException ex)
         {

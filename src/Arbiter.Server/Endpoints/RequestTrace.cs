@@ -29,6 +29,8 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     public TimeSpan UpstreamTime { get; set; }
     public double? TimeToFirstChunkMs { get; set; }
     public string? ShadowModel { get; set; }
+    public string? TaskType { get; set; }
+    public int? Escalations { get; set; }
     public IReadOnlyList<string>? PrivacyFindings { get; set; }
     /// <summary>What earlier cascade stages cost before the streamed last one; added to the record's cost.</summary>
     public decimal? PriorCostUsd { get; set; }
@@ -78,6 +80,8 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             Attempts = Attempts,
             DeliveredChars = deliveredChars,
             ShadowModel = ShadowModel,
+            TaskType = TaskType,
+            Escalations = Escalations,
             PrivacyFindings = PrivacyFindings,
         };
         GatewaySpans.CompleteRequest(Span, record);
