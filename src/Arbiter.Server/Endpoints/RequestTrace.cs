@@ -31,6 +31,14 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     public double? TimeToFirstChunkMs { get; set; }
     /// <summary>Set when models worked together on this request (ensemble, orchestrate).</summary>
     public OrchestrationTrace? Orchestration { get; set; }
+    public string? ShadowModel { get; set; }
+    public string? TaskType { get; set; }
+    public int? Escalations { get; set; }
+    public IReadOnlyList<string>? PrivacyFindings { get; set; }
+    /// <summary>What earlier cascade stages cost before the streamed last one; added to the record's cost.</summary>
+    public decimal? PriorCostUsd { get; set; }
+    /// <summary>An earlier cascade stage was unpriced: the total is unknown.</summary>
+    public bool PriorCostUnpriced { get; set; }
 
     private TimeSpan? _frozenOverhead;
 
@@ -68,7 +76,7 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             ErrorKind = status == 499 ? null : error?.Kind,
             ErrorMessage = error?.Message,
             Usage = usage,
-            CostUsd = cost,
+            CostUsd = PriorCostUnpriced ? null : PriorCostUsd is { } prior && cost is { } c ? c + prior : cost,
             LatencyMs = total.TotalMilliseconds,
             TimeToFirstChunkMs = TimeToFirstChunkMs,
             OverheadMs = Math.Max(0, (_frozenOverhead ?? total - UpstreamTime).TotalMilliseconds),
@@ -79,6 +87,10 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             Escalated = Orchestration?.Escalated,
             FanOutCostUsd = Orchestration?.FanOutCostUsd,
             Orchestration = Orchestration,
+            ShadowModel = ShadowModel,
+            TaskType = TaskType,
+            Escalations = Escalations,
+            PrivacyFindings = PrivacyFindings,
         };
         GatewaySpans.CompleteRequest(Span, record);
         return record;

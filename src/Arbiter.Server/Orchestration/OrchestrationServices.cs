@@ -11,7 +11,7 @@ internal sealed class OrchestrationServices
     public OrchestrationServices(GatewayRuntime runtime, IFanOutGovernor? governor = null)
     {
         Runtime = runtime;
-        Caller = new RoutedModelCaller(runtime.Router, runtime.Executor, runtime.Models, runtime.Time);
+        Caller = new RoutedModelCaller(runtime.Router, runtime.Executor, runtime.Models, runtime.Time, runtime.Cascade);
         Governor = governor ?? new FanOutGovernor(runtime.Time, maxExtraCallsPerMinute: null);
         Calls = new FanOutCalls(Caller, Governor);
         Ensembles = new EnsembleRunner(Calls);

@@ -1,4 +1,5 @@
 using Arbiter.Core.Accounting;
+using Arbiter.Core.Cascade;
 using Arbiter.Core.Chat;
 using Arbiter.Core.Config;
 using Arbiter.Core.Errors;
@@ -9,10 +10,10 @@ using Arbiter.Core.Routing;
 namespace Arbiter.Core.Orchestration.Calls;
 
 /// <summary>
-/// Calls through the same router and executor as a plain request, so each call gets the route's fallbacks and the
-/// executor's resilience; the answer's cost comes from the serving model's price.
+/// Calls through the same router and executor as a plain request, so each call gets the route's fallbacks (or its
+/// cascade, with its gates) and the executor's resilience; the answer's cost comes from the serving model's price.
 /// </summary>
-public sealed class RoutedModelCaller(Router router, ChatExecutor executor, ModelCatalog models, TimeProvider time) : IModelCaller
+public sealed class RoutedModelCaller(Router router, ChatExecutor executor, ModelCatalog models, TimeProvider time, CascadeRunner? cascade = null) : IModelCaller
 {
     public async Task<ModelCall> CallAsync(ChatRequest request, string target, string role, CancellationToken cancellationToken)
     {
@@ -26,6 +27,12 @@ public sealed class RoutedModelCaller(Router router, ChatExecutor executor, Mode
         catch (ArbiterException ex)
         {
             return new ModelCall(role, target, null, null, ex.Error, null, time.GetElapsedTime(start), []);
+        }
+        routed = plan.Request ?? routed; // redacted when the route redacts personal data
+        if (plan.Mode == RouteMode.Cascade && cascade is not null)
+        {
+            var staged = await cascade.RunAsync(routed, plan, streamLastStage: false, cancellationToken).ConfigureAwait(false);
+            return new ModelCall(role, target, staged.Response, staged.Model, staged.Error, staged.SpentUsd, time.GetElapsedTime(start), staged.Attempts);
         }
         var outcome = await executor.CompleteAsync(routed, plan, cancellationToken).ConfigureAwait(false);
         var cost = outcome.Response is { } r && outcome.Model is { } m ? CostCalculator.Cost(r.Usage, m.Price) : null;
