@@ -12,4 +12,6 @@ public static class ConfigDefaults
     /// <summary>Anthropic requires max_tokens; used when the client sets none.</summary>
     public const int AnthropicDefaultMaxTokens = 4096;
     public const string AzureApiVersion = "2024-10-21";
+    /// <summary>Strategy <c>learned</c>: utility (probability units) within which the stronger model wins.</summary>
+    public const double LearnedMargin = 0.02;
 }

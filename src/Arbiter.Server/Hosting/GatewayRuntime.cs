@@ -4,6 +4,7 @@ using Arbiter.Core.Models;
 using Arbiter.Core.Providers;
 using Arbiter.Core.RequestLog;
 using Arbiter.Core.Routing;
+using Arbiter.Learning.Routing;
 using Arbiter.Providers;
 
 namespace Arbiter.Server.Hosting;
@@ -17,7 +18,7 @@ public sealed class GatewayRuntime
         Providers = config.Providers.ToDictionary(p => p.Key,
             p => ProviderFactory.Create(p.Key, p.Value, config.Models, providerContext), StringComparer.Ordinal);
         Models = new ModelCatalog(config, Providers);
-        Router = new Router(config, Models, Core.Routing.Router.BuiltInStrategies);
+        Router = new Router(config, Models, [.. Core.Routing.Router.BuiltInStrategies, new LearnedRoutingStrategy(config, Models, Environment.CurrentDirectory)]);
         Executor = new ChatExecutor(providerContext.Time, TimeSpan.FromSeconds(config.Server.UpstreamTimeoutSeconds));
         Store = store;
         RequestLog = new RequestLogQueue(store, onStoreError);
