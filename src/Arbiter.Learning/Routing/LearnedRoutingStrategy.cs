@@ -1,4 +1,3 @@
-using Arbiter.Core.Chat;
 using Arbiter.Core.Config;
 using Arbiter.Core.Models;
 using Arbiter.Core.Routing;
@@ -35,13 +34,7 @@ public sealed class LearnedRoutingStrategy : IRoutingStrategy
 
     public string Name => RoutingStrategies.Learned;
 
-    public RoutePlan Plan(string routeName, RouteConfig route, ChatRequest request, ModelCatalog models) =>
-        _routes[routeName].Plan(LastUserText(request), "");
-
-    private static string LastUserText(ChatRequest request)
-    {
-        for (var i = request.Messages.Count - 1; i >= 0; i--)
-            if (request.Messages[i].Role == ChatRole.User) return request.Messages[i].AllText();
-        return "";
-    }
+    /// <summary>Routes on the last user message; the request's task (x-arbiter-task or metadata) is the router's task feature.</summary>
+    public RoutePlan Plan(string routeName, RouteConfig route, RoutingContext context, IRoutePlanner planner) =>
+        _routes[routeName].Plan(context.LastUserText, context.Task ?? "");
 }

@@ -3,6 +3,7 @@ using Arbiter.Core.Chat;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
 using Arbiter.Core.RequestLog;
+using Arbiter.Core.Telemetry;
 
 namespace Arbiter.Server.Endpoints;
 
@@ -15,6 +16,8 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     private readonly long _start = Stopwatch.GetTimestamp();
 
     public string RequestId { get; } = requestId;
+    /// <summary>The request's span; null (and free) when nothing listens.</summary>
+    public Activity? Span { get; } = GatewaySpans.StartRequest();
     public string RequestedModel { get; set; } = "";
     public bool Stream { get; set; }
     public string? Route { get; set; }
@@ -25,6 +28,14 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     /// <summary>Time spent waiting on upstreams; the rest of the elapsed time is the gateway's own.</summary>
     public TimeSpan UpstreamTime { get; set; }
     public double? TimeToFirstChunkMs { get; set; }
+    public string? ShadowModel { get; set; }
+    public string? TaskType { get; set; }
+    public int? Escalations { get; set; }
+    public IReadOnlyList<string>? PrivacyFindings { get; set; }
+    /// <summary>What earlier cascade stages cost before the streamed last one; added to the record's cost.</summary>
+    public decimal? PriorCostUsd { get; set; }
+    /// <summary>An earlier cascade stage was unpriced: the total is unknown.</summary>
+    public bool PriorCostUnpriced { get; set; }
 
     private TimeSpan? _frozenOverhead;
 
@@ -48,7 +59,7 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     private RequestRecord ToRecord(int status, ArbiterError? error, TokenUsage? usage, decimal? cost, int? deliveredChars)
     {
         var total = Elapsed;
-        return new RequestRecord
+        var record = new RequestRecord
         {
             RequestId = RequestId,
             StartedAt = startedAt,
@@ -62,12 +73,18 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             ErrorKind = status == 499 ? null : error?.Kind,
             ErrorMessage = error?.Message,
             Usage = usage,
-            CostUsd = cost,
+            CostUsd = PriorCostUnpriced ? null : PriorCostUsd is { } prior && cost is { } c ? c + prior : cost,
             LatencyMs = total.TotalMilliseconds,
             TimeToFirstChunkMs = TimeToFirstChunkMs,
             OverheadMs = Math.Max(0, (_frozenOverhead ?? total - UpstreamTime).TotalMilliseconds),
             Attempts = Attempts,
             DeliveredChars = deliveredChars,
+            ShadowModel = ShadowModel,
+            TaskType = TaskType,
+            Escalations = Escalations,
+            PrivacyFindings = PrivacyFindings,
         };
+        GatewaySpans.CompleteRequest(Span, record);
+        return record;
     }
 }

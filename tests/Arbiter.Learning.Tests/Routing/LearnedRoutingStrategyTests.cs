@@ -36,7 +36,8 @@ public sealed class LearnedRoutingStrategyTests : IDisposable
     }
 
     private static RoutePlan Plan(LearnedRoutingStrategy s, ArbiterConfig c, ModelCatalog m, string prompt) =>
-        s.Plan("smart", c.Routes["smart"], new ChatRequest { Model = "smart", Messages = [ChatMessage.System("be brief"), ChatMessage.User(prompt)] }, m);
+        s.Plan("smart", c.Routes["smart"], RoutingContext.For(new ChatRequest { Model = "smart", Messages = [ChatMessage.System("be brief"), ChatMessage.User(prompt)] }),
+            new Router(c, m, Router.BuiltInStrategies));
 
     [Theory]
     [InlineData("please add 12 and 30", "cheap")]
