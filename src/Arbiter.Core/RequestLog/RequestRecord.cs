@@ -28,4 +28,8 @@ public sealed record RequestRecord
     public IReadOnlyList<Attempt> Attempts { get; init; } = [];
     /// <summary>For streams cut short: how much text reached the client before the failure.</summary>
     public int? DeliveredChars { get; init; }
+    /// <summary>The virtual key's id (never the key itself), when keys are in use.</summary>
+    public string? KeyId { get; init; }
+    /// <summary>The key's team, when it has one.</summary>
+    public string? Team { get; init; }
 }

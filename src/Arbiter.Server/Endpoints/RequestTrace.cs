@@ -25,6 +25,10 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     /// <summary>Time spent waiting on upstreams; the rest of the elapsed time is the gateway's own.</summary>
     public TimeSpan UpstreamTime { get; set; }
     public double? TimeToFirstChunkMs { get; set; }
+    public string? KeyId { get; set; }
+    public string? Team { get; set; }
+    /// <summary>The last record made, so the request's end can settle its budget reservation with the final cost.</summary>
+    public RequestRecord? Record { get; private set; }
 
     private TimeSpan? _frozenOverhead;
 
@@ -48,7 +52,7 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     private RequestRecord ToRecord(int status, ArbiterError? error, TokenUsage? usage, decimal? cost, int? deliveredChars)
     {
         var total = Elapsed;
-        return new RequestRecord
+        return Record = new RequestRecord
         {
             RequestId = RequestId,
             StartedAt = startedAt,
@@ -68,6 +72,8 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             OverheadMs = Math.Max(0, (_frozenOverhead ?? total - UpstreamTime).TotalMilliseconds),
             Attempts = Attempts,
             DeliveredChars = deliveredChars,
+            KeyId = KeyId,
+            Team = Team,
         };
     }
 }

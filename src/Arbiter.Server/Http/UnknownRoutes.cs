@@ -13,6 +13,9 @@ internal static class UnknownRoutes
         ["/v1/models"] = "GET",
         ["/healthz"] = "GET",
         ["/readyz"] = "GET",
+        ["/admin/keys"] = "GET, POST",
+        ["/admin/teams"] = "GET",
+        ["/admin/spend"] = "GET",
     };
 
     public static Task HandleAsync(HttpContext ctx)
