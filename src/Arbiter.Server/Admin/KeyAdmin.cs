@@ -24,6 +24,7 @@ internal static class KeyAdmin
         var (plaintext, key) = access.Keys.Create(name, team, limits);
         await access.Storage.Keys.SaveKeyAsync(key, ctx.RequestAborted);
         await access.ReloadKeysAsync(ctx.RequestAborted);
+        AdminAudit.KeyChanged(ctx, "created", key.Id, key.Prefix);
         await AdminResponses.WriteAsync(ctx, 201, w => AdminJson.WriteKey(w, key, null, plaintext));
     }
 
@@ -59,7 +60,7 @@ internal static class KeyAdmin
             Team = AdminJson.OptionalString(body, "team", key.Team),
             Limits = AdminJson.ReadLimits(body, key.Limits),
         };
-        await SaveAsync(ctx, access, updated, null);
+        await SaveAsync(ctx, access, updated, null, "updated");
     }
 
     public static async Task RotateAsync(HttpContext ctx, GatewayAccess access)
@@ -67,19 +68,20 @@ internal static class KeyAdmin
         var key = Find(ctx, access);
         if (!key.IsActive) throw Error(ErrorKind.InvalidRequest, $"The key {key.Id} is revoked; create a new one instead.");
         var (plaintext, fresh) = access.Keys.Create(key.Name, key.Team, key.Limits, key.Id);
-        await SaveAsync(ctx, access, key with { Hash = fresh.Hash, Prefix = fresh.Prefix }, plaintext);
+        await SaveAsync(ctx, access, key with { Hash = fresh.Hash, Prefix = fresh.Prefix }, plaintext, "rotated");
     }
 
     public static async Task RevokeAsync(HttpContext ctx, GatewayAccess access)
     {
         var key = Find(ctx, access);
-        await SaveAsync(ctx, access, key.IsActive ? key with { RevokedAt = access.Time.GetUtcNow() } : key, null);
+        await SaveAsync(ctx, access, key.IsActive ? key with { RevokedAt = access.Time.GetUtcNow() } : key, null, "revoked");
     }
 
-    private static async Task SaveAsync(HttpContext ctx, GatewayAccess access, VirtualKey key, string? plaintext)
+    private static async Task SaveAsync(HttpContext ctx, GatewayAccess access, VirtualKey key, string? plaintext, string action)
     {
         await access.Storage.Keys.SaveKeyAsync(key, ctx.RequestAborted);
         await access.ReloadKeysAsync(ctx.RequestAborted);
+        AdminAudit.KeyChanged(ctx, action, key.Id, key.Prefix);
         await AdminResponses.WriteAsync(ctx, 200, w => AdminJson.WriteKey(w, key, access.Ledger.FindKey(key.Id)?.Snapshot(access.Time.GetUtcNow()), plaintext));
     }
 

@@ -37,6 +37,7 @@ internal static class TeamAdmin
         };
         await access.Storage.Keys.SaveTeamAsync(team, ctx.RequestAborted);
         await access.ReloadKeysAsync(ctx.RequestAborted);
+        AdminAudit.TeamChanged(ctx, existing is null ? "created" : "updated", name);
         await AdminResponses.WriteAsync(ctx, existing is null ? 201 : 200, w => AdminJson.WriteTeam(w, team, null));
     }
 
@@ -46,6 +47,7 @@ internal static class TeamAdmin
         if (!await access.Storage.Keys.DeleteTeamAsync(name, ctx.RequestAborted))
             throw new ArbiterError(ErrorKind.NotFound, $"No team named '{name}'.").ToException();
         await access.ReloadKeysAsync(ctx.RequestAborted);
+        AdminAudit.TeamChanged(ctx, "deleted", name);
         await AdminResponses.WriteAsync(ctx, 200, w =>
         {
             w.WriteStartObject();
