@@ -7,6 +7,7 @@ using Arbiter.Server.Auth;
 using Arbiter.Server.Endpoints;
 using Arbiter.Server.Hosting;
 using Arbiter.Server.Http;
+using Arbiter.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -48,10 +49,11 @@ public static class ArbiterServer
         var http = UpstreamHttp.Create(options.UpstreamHandler);
         var access = GatewayAccessSetup.Create(builder, options);
         var store = access.Storage.Requests;
-        builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), store,
+        builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), ObservabilityServices.Metered(store, sp),
             ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.RequestLog").LogError(ex, "Could not store request records")));
         builder.Services.AddSingleton<ChatCompletionsEndpoint>();
         builder.Services.AddHostedService<RequestLogService>();
+        ObservabilityServices.Add(builder, options);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -66,6 +68,7 @@ public static class ArbiterServer
         app.MapGet("/healthz", ctx => WriteJsonAsync(ctx, """{"status":"ok"}"""));
         app.MapGet("/readyz", ctx => WriteJsonAsync(ctx, $$"""{"status":"ready","models":{{runtime.Models.All.Count()}},"providers":{{runtime.Providers.Count}}}"""));
         AdminEndpoints.Map(app, access);
+        ObservabilityServices.Map(app, config);
         app.MapFallback(UnknownRoutes.HandleAsync);
         return app;
     }

@@ -1,4 +1,5 @@
 using Arbiter.Core.Config;
+using Arbiter.Core.Kpis;
 using Arbiter.Core.RequestLog;
 using Arbiter.Storage;
 
@@ -19,4 +20,5 @@ public sealed record ArbiterServerOptions
     public IRequestStore? RequestStore { get; init; }
     /// <summary>The stores to run on, already migrated; default: opened from the configuration's <c>storage:</c>.</summary>
     public ArbiterStorage? Storage { get; init; }
+    public IFeedbackStore? FeedbackStore { get; init; }
 }

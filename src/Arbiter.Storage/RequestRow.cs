@@ -13,11 +13,11 @@ internal static class RequestRow
         return
         [
             row, r.RequestId, startedMs, r.StartedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            r.KeyId, r.Team, r.Route, null, r.RequestedModel, r.ServedModel, r.Provider,
+            r.KeyId, r.Team, r.Route, r.TaskType, r.Tier, r.RequestedModel, r.ServedModel, r.Provider,
             ServedDeployment(r), r.Decision, r.Stream, r.Status, r.ErrorKind?.ToString(), r.ErrorMessage,
             u?.InputTokens, u?.CachedInputTokens, u?.CacheWriteTokens, u?.OutputTokens, u?.ReasoningTokens,
             NanoUsd.From(r.CostUsd), r.LatencyMs, r.TimeToFirstChunkMs, r.OverheadMs,
-            r.Attempts.Count, Math.Max(0, r.Attempts.Count - 1), null, null, r.DeliveredChars,
+            r.Attempts.Count, Math.Max(0, r.Attempts.Count - 1), r.Escalations, r.QualityScore, r.DeliveredChars,
         ];
     }
 

@@ -20,6 +20,7 @@ internal static class Schema
             team TEXT,
             route TEXT,
             task TEXT,
+            tier TEXT,
             requested_model TEXT NOT NULL,
             served_model TEXT,
             provider TEXT,

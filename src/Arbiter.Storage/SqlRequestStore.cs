@@ -12,11 +12,11 @@ namespace Arbiter.Storage;
 public sealed class SqlRequestStore(SqlDatabase database) : IRequestStore, IRequestRetention
 {
     private const string InsertRequest = """
-        INSERT INTO requests (id, request_id, started_at_ms, day, key_id, team, route, task, requested_model, served_model, provider,
+        INSERT INTO requests (id, request_id, started_at_ms, day, key_id, team, route, task, tier, requested_model, served_model, provider,
             deployment, decision, stream, status, error_kind, error_message, input_tokens, cached_input_tokens, cache_write_tokens,
             output_tokens, reasoning_tokens, cost_nusd, latency_ms, ttfb_ms, overhead_ms, attempt_count, fallback_steps, cascade_steps,
             quality_score, delivered_chars)
-        VALUES (@id, @request_id, @started_at_ms, @day, @key_id, @team, @route, @task, @requested_model, @served_model, @provider,
+        VALUES (@id, @request_id, @started_at_ms, @day, @key_id, @team, @route, @task, @tier, @requested_model, @served_model, @provider,
             @deployment, @decision, @stream, @status, @error_kind, @error_message, @input_tokens, @cached_input_tokens, @cache_write_tokens,
             @output_tokens, @reasoning_tokens, @cost_nusd, @latency_ms, @ttfb_ms, @overhead_ms, @attempt_count, @fallback_steps, @cascade_steps,
             @quality_score, @delivered_chars)
@@ -29,7 +29,7 @@ public sealed class SqlRequestStore(SqlDatabase database) : IRequestStore, IRequ
 
     private static readonly string[] RequestColumns =
     [
-        "id", "request_id", "started_at_ms", "day", "key_id", "team", "route", "task", "requested_model", "served_model", "provider",
+        "id", "request_id", "started_at_ms", "day", "key_id", "team", "route", "task", "tier", "requested_model", "served_model", "provider",
         "deployment", "decision", "stream", "status", "error_kind", "error_message", "input_tokens", "cached_input_tokens", "cache_write_tokens",
         "output_tokens", "reasoning_tokens", "cost_nusd", "latency_ms", "ttfb_ms", "overhead_ms", "attempt_count", "fallback_steps", "cascade_steps",
         "quality_score", "delivered_chars",
@@ -62,6 +62,9 @@ public sealed class SqlRequestStore(SqlDatabase database) : IRequestStore, IRequ
         }
         await tx.CommitAsync(cancellationToken);
     }
+
+    public Task<IReadOnlyList<RequestRecord>> QueryAsync(RequestQuery query, CancellationToken cancellationToken) =>
+        SqlRequestReader.QueryAsync(database, query, cancellationToken);
 
     public async Task<long> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {

@@ -107,4 +107,21 @@ internal static class StoreContract
         Assert.True(await store.DeleteTeamAsync("red", CancellationToken.None));
         Assert.False(await store.DeleteTeamAsync("red", CancellationToken.None));
     });
+
+    public static Task QueryAsync_Window_ReadsRecordsBackNewestFirstWithAttempts(string engine) => WithDatabase(engine, async db =>
+    {
+        var store = new SqlRequestStore(db);
+        var written = Records.Make("r1", Records.Day1, 0.00012345m, key: "key_a", team: "red") with { TaskType = "summarize", Tier = "fast", Escalations = 1, QualityScore = 0.75 };
+        await store.WriteBatchAsync([written, Records.Make("r2", Records.Day1.AddMinutes(5), null, status: 502), Records.Make("r3", Records.Day1.AddDays(3), 1m)], CancellationToken.None);
+
+        var found = await store.QueryAsync(new Arbiter.Core.RequestLog.RequestQuery { From = Records.Day1, To = Records.Day1.AddDays(1) }, CancellationToken.None);
+        var byId = await store.QueryAsync(Arbiter.Core.RequestLog.RequestQuery.ById("r3"), CancellationToken.None);
+
+        Assert.Equal(["r2", "r1"], found.Select(r => r.RequestId));
+        var r1 = found[1];
+        Assert.Equal(written with { Attempts = r1.Attempts }, r1);
+        Assert.Equal(written.Attempts.Select(a => (a.Model, a.Provider, a.Duration, a.Error?.Kind)), r1.Attempts.Select(a => (a.Model, a.Provider, a.Duration, a.Error?.Kind)));
+        Assert.Equal(Arbiter.Core.Errors.ErrorKind.UpstreamError, found[0].ErrorKind);
+        Assert.Equal(1m, Assert.Single(byId).CostUsd);
+    });
 }

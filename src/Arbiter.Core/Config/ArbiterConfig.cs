@@ -11,4 +11,5 @@ public sealed record ArbiterConfig
     public StorageConfig Storage { get; init; } = new();
     public AuthConfig Auth { get; init; } = new();
     public AccountingConfig Accounting { get; init; } = new();
+    public ObservabilityConfig Observability { get; init; } = new();
 }

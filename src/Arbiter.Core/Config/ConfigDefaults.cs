@@ -19,4 +19,16 @@ public static class ConfigDefaults
     public const double KeyRefreshSeconds = 30;
     /// <summary>Output tokens a budget reservation assumes when the request sets no max_tokens.</summary>
     public const int ReservedOutputTokens = 1024;
+
+    // Observability (docs/observability.md)
+    public const bool PrometheusEnabled = true;
+    public const string OtlpProtocol = "grpc";
+    public const string ServiceName = "arbiter";
+    public const double DriftIntervalSeconds = 60;
+    public const double DriftWindowMinutes = 60;
+    public const double DriftBaselineMinutes = 24 * 60;
+    public const int DriftMinRequests = 20;
+    public const double DriftQualityDrop = 0.05;
+    public const double DriftLatencyIncrease = 0.5;
+    public const double DriftFallbackIncrease = 0.05;
 }

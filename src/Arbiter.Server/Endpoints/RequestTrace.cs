@@ -3,6 +3,7 @@ using Arbiter.Core.Chat;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
 using Arbiter.Core.RequestLog;
+using Arbiter.Core.Telemetry;
 
 namespace Arbiter.Server.Endpoints;
 
@@ -15,6 +16,8 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     private readonly long _start = Stopwatch.GetTimestamp();
 
     public string RequestId { get; } = requestId;
+    /// <summary>The request's span; null (and free) when nothing listens.</summary>
+    public Activity? Span { get; } = GatewaySpans.StartRequest();
     public string RequestedModel { get; set; } = "";
     public bool Stream { get; set; }
     public string? Route { get; set; }
@@ -52,7 +55,7 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     private RequestRecord ToRecord(int status, ArbiterError? error, TokenUsage? usage, decimal? cost, int? deliveredChars)
     {
         var total = Elapsed;
-        return Record = new RequestRecord
+        var record = new RequestRecord
         {
             RequestId = RequestId,
             StartedAt = startedAt,
@@ -75,5 +78,7 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             KeyId = KeyId,
             Team = Team,
         };
+        GatewaySpans.CompleteRequest(Span, record);
+        return Record = record;
     }
 }

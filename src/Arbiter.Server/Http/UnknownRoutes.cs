@@ -16,6 +16,9 @@ internal static class UnknownRoutes
         ["/admin/keys"] = "GET, POST",
         ["/admin/teams"] = "GET",
         ["/admin/spend"] = "GET",
+        ["/v1/feedback"] = "POST",
+        ["/admin/kpis"] = "GET",
+        ["/dashboard"] = "GET",
     };
 
     public static Task HandleAsync(HttpContext ctx)
