@@ -32,6 +32,14 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     public string? Team { get; set; }
     /// <summary>The last record made, so the request's end can settle its budget reservation with the final cost.</summary>
     public RequestRecord? Record { get; private set; }
+    public string? ShadowModel { get; set; }
+    public string? TaskType { get; set; }
+    public int? Escalations { get; set; }
+    public IReadOnlyList<string>? PrivacyFindings { get; set; }
+    /// <summary>What earlier cascade stages cost before the streamed last one; added to the record's cost.</summary>
+    public decimal? PriorCostUsd { get; set; }
+    /// <summary>An earlier cascade stage was unpriced: the total is unknown.</summary>
+    public bool PriorCostUnpriced { get; set; }
 
     private TimeSpan? _frozenOverhead;
 
@@ -69,7 +77,7 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             ErrorKind = status == 499 ? null : error?.Kind,
             ErrorMessage = error?.Message,
             Usage = usage,
-            CostUsd = cost,
+            CostUsd = PriorCostUnpriced ? null : PriorCostUsd is { } prior && cost is { } c ? c + prior : cost,
             LatencyMs = total.TotalMilliseconds,
             TimeToFirstChunkMs = TimeToFirstChunkMs,
             OverheadMs = Math.Max(0, (_frozenOverhead ?? total - UpstreamTime).TotalMilliseconds),
@@ -77,6 +85,10 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             DeliveredChars = deliveredChars,
             KeyId = KeyId,
             Team = Team,
+            ShadowModel = ShadowModel,
+            TaskType = TaskType,
+            Escalations = Escalations,
+            PrivacyFindings = PrivacyFindings,
         };
         GatewaySpans.CompleteRequest(Span, record);
         return Record = record;
