@@ -13,6 +13,9 @@ public sealed record ArbiterConfig
     public Dictionary<string, ChainConfig> Chains { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, OrchestratorConfig> Orchestrators { get; init; } = new(StringComparer.Ordinal);
     public SessionsConfig Sessions { get; init; } = new();
+    public StorageConfig Storage { get; init; } = new();
+    public AuthConfig Auth { get; init; } = new();
+    public AccountingConfig Accounting { get; init; } = new();
     /// <summary>Measured quality (0 to 1) per task, then per model; the task <c>default</c> applies to any task.</summary>
     public Dictionary<string, Dictionary<string, double>> Quality { get; init; } = new(StringComparer.Ordinal);
     public ObservabilityConfig Observability { get; init; } = new();

@@ -43,6 +43,7 @@ public static class ConfigValidator
         foreach (var (name, t) in Entries(c.Tiers, "tiers", "give latency_p95_ms, quality_bar or self_hosted", errors)) ValidateTier(name, t, errors);
         foreach (var (name, r) in Entries(c.Routes, "routes", "give at least model", errors)) ValidateRoute(name, r, c, errors);
         OrchestrationConfigRules.Validate(c, errors);
+        AccountingConfigRules.Check(config, environment, errors);
         RoutingConfigValidator.ValidateQuality(c, errors);
         ObservabilityConfigRules.Check(config.Observability, environment, errors);
         return errors;

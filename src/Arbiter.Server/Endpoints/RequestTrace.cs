@@ -31,6 +31,10 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     public double? TimeToFirstChunkMs { get; set; }
     /// <summary>Set when models worked together on this request (ensemble, orchestrate).</summary>
     public OrchestrationTrace? Orchestration { get; set; }
+    public string? KeyId { get; set; }
+    public string? Team { get; set; }
+    /// <summary>The last record made, so the request's end can settle its budget reservation with the final cost.</summary>
+    public RequestRecord? Record { get; private set; }
     public string? ShadowModel { get; set; }
     public string? TaskType { get; set; }
     public int? Escalations { get; set; }
@@ -87,12 +91,14 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             Escalated = Orchestration?.Escalated,
             FanOutCostUsd = Orchestration?.FanOutCostUsd,
             Orchestration = Orchestration,
+            KeyId = KeyId,
+            Team = Team,
             ShadowModel = ShadowModel,
             TaskType = TaskType,
             Escalations = Escalations,
             PrivacyFindings = PrivacyFindings,
         };
         GatewaySpans.CompleteRequest(Span, record);
-        return record;
+        return Record = record;
     }
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
+using Arbiter.Core.Budgets;
 using Arbiter.Core.Chat;
 using Arbiter.Core.Errors;
+using Arbiter.Core.Keys;
+using Arbiter.Core.Models;
 using Arbiter.Core.Orchestration;
 using Arbiter.Server.Endpoints;
 using Arbiter.Server.Http;
@@ -14,14 +17,42 @@ namespace Arbiter.Server.Orchestration;
 /// </summary>
 internal sealed class OrchestratedChatEndpoint(OrchestrationServices services)
 {
-    public async Task HandleAsync(HttpContext ctx, ChatRequest request, RequestTrace trace)
+    public async Task HandleAsync(HttpContext ctx, ChatRequest request, RequestTrace trace, VirtualKey? key, Team? team)
+    {
+        var runtime = services.Runtime;
+        CompositeJob job;
+        AdmissionTicket ticket;
+        try
+        {
+            job = Resolve(request);
+            CompositeAccess.Authorize(job, request.Model, key, team);
+            // The needed call is admitted like any request (its estimate reserved); each extra call asks the governor.
+            ticket = services.Access.Admission.Admit(request, job.Models, key, team);
+        }
+        catch (ArbiterException ex)
+        {
+            await ErrorResponses.WriteAsync(ctx, ex.Error);
+            await runtime.RequestLog.EnqueueAsync(trace.Failed(ex.Error));
+            return;
+        }
+        try
+        {
+            await RunAsync(ctx, request, trace, job, ticket);
+        }
+        finally
+        {
+            ticket.Settle(trace.Record?.CostUsd, trace.Record?.Usage);
+        }
+    }
+
+    private async Task RunAsync(HttpContext ctx, ChatRequest request, RequestTrace trace, CompositeJob job, AdmissionTicket ticket)
     {
         var runtime = services.Runtime;
         var start = runtime.Time.GetTimestamp();
         CompositeResult result;
         try
         {
-            result = await RunAsync(request, ctx.RequestAborted);
+            result = await job.Run(OrchestrationServices.Budget(ticket, job.MaxCostUsd), ctx.RequestAborted);
         }
         catch (ArbiterException ex)
         {
@@ -74,18 +105,24 @@ internal sealed class OrchestratedChatEndpoint(OrchestrationServices services)
         await runtime.RequestLog.EnqueueAsync(trace.Succeeded(result.Usage, result.CostUsd));
     }
 
-    private Task<CompositeResult> RunAsync(ChatRequest request, CancellationToken ct)
+    /// <summary>What the model name asks for: the configured ensemble or orchestrator, its models, its cap and how to run it.</summary>
+    private CompositeJob Resolve(ChatRequest request)
     {
         var config = services.Runtime.Config;
         if (request.Model.StartsWith(OrchestrationModels.EnsemblePrefix, StringComparison.Ordinal))
         {
             var name = request.Model[OrchestrationModels.EnsemblePrefix.Length..];
             if (!config.Ensembles.TryGetValue(name, out var ensemble)) throw NotFound(request.Model, "ensemble", config.Ensembles.Keys);
-            return services.Ensembles.RunAsync(name, ensemble, request, services.Budget(ensemble.MaxCostUsd, keyId: null), ct);
+            return new CompositeJob(ModelsOf(ensemble.Members), ensemble.MaxCostUsd,
+                (budget, ct) => services.Ensembles.RunAsync(name, ensemble, request, budget, ct));
         }
         var orchestrator = request.Model[OrchestrationModels.OrchestratePrefix.Length..];
         throw NotFound(request.Model, "orchestrator", config.Orchestrators.Keys.Where(k => k != orchestrator));
     }
+
+    /// <summary>The model each member (a model or route) is served by first.</summary>
+    private List<ModelEntry> ModelsOf(IEnumerable<string> targets) =>
+        targets.Select(t => services.Runtime.Router.Plan(new ChatRequest { Model = t, Messages = [ChatMessage.User("")] }).Candidates[0]).ToList();
 
     private static ArbiterException NotFound(string model, string what, IEnumerable<string> known) =>
         new ArbiterError(ErrorKind.ModelNotFound,

@@ -1,3 +1,4 @@
+using Arbiter.Server.Auth;
 using Arbiter.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ internal static class OrchestrationEndpoints
 {
     public static void AddServices(IServiceCollection services)
     {
-        services.AddSingleton(sp => new OrchestrationServices(sp.GetRequiredService<GatewayRuntime>()));
+        services.AddSingleton(sp => new OrchestrationServices(sp.GetRequiredService<GatewayRuntime>(), sp.GetRequiredService<GatewayAccess>()));
         services.AddSingleton<OrchestratedChatEndpoint>();
     }
 

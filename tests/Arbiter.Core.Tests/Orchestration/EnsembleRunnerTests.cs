@@ -1,7 +1,6 @@
 using Arbiter.Core.Chat;
 using Arbiter.Core.Config;
 using Arbiter.Core.Orchestration.Ensembles;
-using Arbiter.Core.Orchestration.Governance;
 
 namespace Arbiter.Core.Tests.Orchestration;
 
@@ -32,7 +31,7 @@ public sealed class EnsembleRunnerTests
     {
         var kit = Kit(new() { ["cheap"] = "The capital is Canberra.", ["cheap2"] = "the capital is canberra", ["mid"] = "The capital is Canberra!" });
 
-        var result = await new EnsembleRunner(kit.Calls).RunAsync("panel", Panel(), OrchestrationKit.Ask("Capital of Australia?"), new FanOutBudget(null, null), default);
+        var result = await new EnsembleRunner(kit.Calls).RunAsync("panel", Panel(), OrchestrationKit.Ask("Capital of Australia?"), kit.Budget(), default);
 
         Assert.Equal(0, result.Trace.Disagreement);
         Assert.False(result.Trace.Escalated);
@@ -46,7 +45,7 @@ public sealed class EnsembleRunnerTests
     {
         var kit = Kit(new() { ["cheap"] = "The capital is Sydney, the largest city.", ["cheap2"] = "Melbourne was the capital until 1927.", ["mid"] = "Canberra is the capital of Australia." });
 
-        var result = await new EnsembleRunner(kit.Calls).RunAsync("panel", Panel(), OrchestrationKit.Ask("Capital of Australia?"), new FanOutBudget(null, null), default);
+        var result = await new EnsembleRunner(kit.Calls).RunAsync("panel", Panel(), OrchestrationKit.Ask("Capital of Australia?"), kit.Budget(), default);
 
         Assert.True(result.Trace.Disagreement > 0.3, $"disagreement {result.Trace.Disagreement}");
         Assert.True(result.Trace.Escalated);
@@ -72,7 +71,7 @@ public sealed class EnsembleRunnerTests
     {
         var kit = Kit(new() { ["cheap"] = "yes", ["cheap2"] = "no", ["mid"] = "yes" });
 
-        var result = await new EnsembleRunner(kit.Calls).RunAsync("panel", Panel() with { Supervisor = null }, OrchestrationKit.Ask("Is it?"), new FanOutBudget(null, null), default);
+        var result = await new EnsembleRunner(kit.Calls).RunAsync("panel", Panel() with { Supervisor = null }, OrchestrationKit.Ask("Is it?"), kit.Budget(), default);
 
         Assert.False(result.Trace.Escalated);
         Assert.True(result.Trace.Disagreement > 0.3);
@@ -85,7 +84,7 @@ public sealed class EnsembleRunnerTests
     {
         var kit = Kit(new() { ["cheap"] = """{"label":"positive","score":1}""", ["cheap2"] = """{"label":"negative","score":1}""", ["mid"] = """{"score":1,"label":"positive"}""" });
 
-        var result = await new EnsembleRunner(kit.Calls).RunAsync("panel", Panel() with { Supervisor = null }, OrchestrationKit.Ask("Sentiment?"), new FanOutBudget(null, null), default);
+        var result = await new EnsembleRunner(kit.Calls).RunAsync("panel", Panel() with { Supervisor = null }, OrchestrationKit.Ask("Sentiment?"), kit.Budget(), default);
 
         Assert.Equal("json", result.Metadata["comparison"]!.GetValue<string>());
         // Pairs: (1,2) share 1 of 2 fields, (1,3) all, (2,3) 1 of 2: mean distance (0.5 + 0 + 0.5) / 3.
@@ -98,7 +97,7 @@ public sealed class EnsembleRunnerTests
     {
         var kit = Kit(new() { ["cheap"] = "A", ["cheap2"] = "B", ["mid"] = "C" });
 
-        var result = await new EnsembleRunner(kit.Calls).RunAsync("panel", Panel(EnsembleModes.Judge, "cheap", "cheap2") with { Supervisor = null }, OrchestrationKit.Ask("Pick"), new FanOutBudget(null, null), default);
+        var result = await new EnsembleRunner(kit.Calls).RunAsync("panel", Panel(EnsembleModes.Judge, "cheap", "cheap2") with { Supervisor = null }, OrchestrationKit.Ask("Pick"), kit.Budget(), default);
 
         Assert.Equal("B", result.Response!.Choices[0].Message.Text);
         Assert.Equal("cheap2", result.ServedModel!.Name);
@@ -110,7 +109,7 @@ public sealed class EnsembleRunnerTests
     {
         var kit = Kit(new() { ["cheap"] = "A", ["cheap2"] = "B", ["mid"] = "C" });
 
-        var result = await new EnsembleRunner(kit.Calls).RunAsync("panel", Panel(EnsembleModes.All) with { Supervisor = null }, OrchestrationKit.Ask("Any"), new FanOutBudget(null, null), default);
+        var result = await new EnsembleRunner(kit.Calls).RunAsync("panel", Panel(EnsembleModes.All) with { Supervisor = null }, OrchestrationKit.Ask("Any"), kit.Budget(), default);
 
         Assert.Equal(["A", "B", "C"], result.Response!.Choices.Select(c => c.Message.Text));
         Assert.Equal([0, 1, 2], result.Response.Choices.Select(c => c.Index));
@@ -122,7 +121,7 @@ public sealed class EnsembleRunnerTests
         var kit = Kit(new() { ["cheap"] = "fast answer", ["mid"] = "slow answer" });
         kit.Provider.Before = (model, _, ct) => model == "mid" ? Task.Delay(Timeout.Infinite, ct) : Task.CompletedTask;
 
-        var result = await new EnsembleRunner(kit.Calls).RunAsync("race", Panel(EnsembleModes.FirstGood, "mid", "cheap"), OrchestrationKit.Ask("Go"), new FanOutBudget(null, null), default);
+        var result = await new EnsembleRunner(kit.Calls).RunAsync("race", Panel(EnsembleModes.FirstGood, "mid", "cheap"), OrchestrationKit.Ask("Go"), kit.Budget(), default);
 
         Assert.Equal("fast answer", result.Response!.Choices[0].Message.Text);
         Assert.Contains(result.Trace.Calls, c => c.Model == "mid" && c.Note!.StartsWith("cancelled", StringComparison.Ordinal));
@@ -135,7 +134,7 @@ public sealed class EnsembleRunnerTests
         var kit = Kit(new() { ["cheap"] = "one", ["cheap2"] = "two", ["mid"] = "three" });
         // Each extra call is estimated at (prompt + 512 output tokens) x price: about $0.0005 for cheap2, $0.005 for mid;
         // the first member's actual cost ($0.000015) counts whenever it lands.
-        var budget = new FanOutBudget(null, maxCostUsd: 0.001m);
+        var budget = kit.Budget(maxCostUsd: 0.001m);
 
         var result = await new EnsembleRunner(kit.Calls).RunAsync("panel", Panel() with { Supervisor = null }, OrchestrationKit.Ask("Count"), budget, default);
 
@@ -147,20 +146,20 @@ public sealed class EnsembleRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_PerKeyExtraCallsPerMinute_SecondRequestGetsNoExtraMembers()
+    public async Task RunAsync_PerKeyExtraCallsPerMinute_AccountingGovernorGivesTheSecondRequestNoExtraMembers()
     {
         var kit = Kit(new() { ["cheap"] = "one", ["cheap2"] = "two", ["mid"] = "three" }, perMinute: 2);
         var runner = new EnsembleRunner(kit.Calls);
 
-        await runner.RunAsync("panel", Panel() with { Supervisor = null }, OrchestrationKit.Ask("a"), new FanOutBudget("key-1", null), default);
-        var second = await runner.RunAsync("panel", Panel() with { Supervisor = null }, OrchestrationKit.Ask("b"), new FanOutBudget("key-1", null), default);
-        var otherKey = await runner.RunAsync("panel", Panel() with { Supervisor = null }, OrchestrationKit.Ask("c"), new FanOutBudget("key-2", null), default);
+        await runner.RunAsync("panel", Panel() with { Supervisor = null }, OrchestrationKit.Ask("a"), kit.Budget(key: OrchestrationKit.Key("key-1")), default);
+        var second = await runner.RunAsync("panel", Panel() with { Supervisor = null }, OrchestrationKit.Ask("b"), kit.Budget(key: OrchestrationKit.Key("key-1")), default);
+        var otherKey = await runner.RunAsync("panel", Panel() with { Supervisor = null }, OrchestrationKit.Ask("c"), kit.Budget(key: OrchestrationKit.Key("key-2")), default);
 
         Assert.Equal(2, second.Trace.Calls.Count(c => c.Note?.Contains("per minute") == true));
         Assert.Equal("one", second.Response!.Choices[0].Message.Text);
         Assert.DoesNotContain(otherKey.Trace.Calls, c => c.Note?.StartsWith("refused", StringComparison.Ordinal) == true);
-        kit.Time.Now = kit.Time.Now.AddMinutes(1);
-        var nextMinute = await runner.RunAsync("panel", Panel() with { Supervisor = null }, OrchestrationKit.Ask("d"), new FanOutBudget("key-1", null), default);
+        kit.Time.Now = kit.Time.Now.AddMinutes(2); // the sliding minute still counts the previous minute
+        var nextMinute = await runner.RunAsync("panel", Panel() with { Supervisor = null }, OrchestrationKit.Ask("d"), kit.Budget(key: OrchestrationKit.Key("key-1")), default);
         Assert.DoesNotContain(nextMinute.Trace.Calls, c => c.Note?.StartsWith("refused", StringComparison.Ordinal) == true);
     }
 }

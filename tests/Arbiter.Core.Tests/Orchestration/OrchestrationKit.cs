@@ -1,11 +1,14 @@
+using Arbiter.Core.Budgets;
 using Arbiter.Core.Chat;
 using Arbiter.Core.Config;
 using Arbiter.Core.Execution;
+using Arbiter.Core.Keys;
 using Arbiter.Core.Models;
 using Arbiter.Core.Orchestration.Calls;
 using Arbiter.Core.Orchestration.Governance;
 using Arbiter.Core.Providers;
 using Arbiter.Core.Routing;
+using Arbiter.Core.Tokens;
 
 namespace Arbiter.Core.Tests.Orchestration;
 
@@ -34,8 +37,8 @@ internal sealed class OrchestrationKit
         Router = new Router(Config, Models, Router.BuiltInStrategies);
         Executor = new ChatExecutor(Time, TimeSpan.FromSeconds(30));
         Caller = new RoutedModelCaller(Router, Executor, Models, Time);
-        Governor = new FanOutGovernor(Time, maxExtraCallsPerMinute);
-        Calls = new FanOutCalls(Caller, Governor);
+        Admission = new AdmissionControl(new SpendLedger(Time), TiktokenEstimator.Shared, new AccountingConfig { MaxExtraCallsPerMinute = maxExtraCallsPerMinute });
+        Calls = new FanOutCalls(Caller, new TicketFanOutGovernor(new CostGovernor(Time)));
     }
 
     public SettableTime Time { get; } = new() { Now = new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero) };
@@ -45,8 +48,14 @@ internal sealed class OrchestrationKit
     public Router Router { get; }
     public ChatExecutor Executor { get; }
     public RoutedModelCaller Caller { get; }
-    public FanOutGovernor Governor { get; }
+    public AdmissionControl Admission { get; }
     public FanOutCalls Calls { get; }
+
+    /// <summary>A budget for one request: its admission ticket (per-key extra calls, the global cap) under <paramref name="maxCostUsd"/>.</summary>
+    public FanOutBudget Budget(decimal? maxCostUsd = null, VirtualKey? key = null) =>
+        new(Admission.Admit(Ask("budget"), [Models["cheap"]], key, null), maxCostUsd);
+
+    public static VirtualKey Key(string id) => new() { Id = id, Name = id, Hash = id, Prefix = id, CreatedAt = DateTimeOffset.UnixEpoch };
 
     public static ChatRequest Ask(string question) => new() { Model = "x", Messages = [ChatMessage.User(question)] };
 

@@ -1,16 +1,20 @@
+using Arbiter.Core.Budgets;
+
 namespace Arbiter.Core.Orchestration.Governance;
 
 /// <summary>
-/// What one composite request may still spend: its cost cap, who is paying (the key, for the per-key cap), and the
-/// cost so far plus what admitted calls may still cost. Thread-safe: members start and finish concurrently.
+/// What one composite request may still spend under its mode's own cap (an ensemble's or chain's max_cost_usd), on top
+/// of the request's admission ticket (key, budgets, the global cap, extra calls per minute), with the cost so far plus
+/// what admitted calls may still cost. Thread-safe: members start and finish concurrently.
 /// </summary>
-public sealed class FanOutBudget(string? keyId, decimal? maxCostUsd)
+public sealed class FanOutBudget(AdmissionTicket ticket, decimal? maxCostUsd)
 {
     private readonly Lock _gate = new();
     private decimal _spent;
     private decimal _reserved;
 
-    public string? KeyId { get; } = keyId;
+    /// <summary>The request's account with the accounting layer; every finished call is recorded on it.</summary>
+    public AdmissionTicket Ticket { get; } = ticket;
     public decimal? MaxCostUsd { get; } = maxCostUsd;
 
     public decimal SpentUsd { get { lock (_gate) return _spent; } }
@@ -38,5 +42,6 @@ public sealed class FanOutBudget(string? keyId, decimal? maxCostUsd)
             _reserved = Math.Max(0, _reserved - (reserved ?? 0));
             _spent += actual ?? 0;
         }
+        Ticket.RecordCall(actual);
     }
 }
