@@ -43,7 +43,7 @@ public static class ArbiterServer
             k.Listen(System.Net.IPAddress.Loopback, options.Port ?? config.Server.Port);
         });
 
-        var http = UpstreamHttp.Create(options.UpstreamHandler);
+        var http = UpstreamHttp.Create(options.UpstreamHandler, TimeSpan.FromSeconds(config.Resilience.Timeouts.ConnectSeconds));
         var store = options.RequestStore ?? new InMemoryRequestStore();
         builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), store,
             ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.RequestLog").LogError(ex, "Could not store request records")));

@@ -18,7 +18,7 @@ public sealed class GatewayRuntime
             p => ProviderFactory.Create(p.Key, p.Value, config.Models, providerContext), StringComparer.Ordinal);
         Models = new ModelCatalog(config, Providers);
         Router = new Router(config, Models, Core.Routing.Router.BuiltInStrategies);
-        Executor = new ChatExecutor(providerContext.Time, TimeSpan.FromSeconds(config.Server.UpstreamTimeoutSeconds));
+        Executor = new ChatExecutor(config.Resilience, TimeSpan.FromSeconds(config.Server.UpstreamTimeoutSeconds), providerContext.Time, Models);
         Store = store;
         RequestLog = new RequestLogQueue(store, onStoreError);
         Time = providerContext.Time;
