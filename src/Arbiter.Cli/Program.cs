@@ -5,5 +5,6 @@ var root = new RootCommand("Arbiter: a multi-model LLM gateway, router and orche
 {
     ServeCommand.Create(),
     ConfigCommand.Create(),
+    RouterCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

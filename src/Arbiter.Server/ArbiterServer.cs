@@ -5,6 +5,7 @@ using Arbiter.Providers;
 using Arbiter.Server.Endpoints;
 using Arbiter.Server.Hosting;
 using Arbiter.Server.Http;
+using Arbiter.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -45,10 +46,11 @@ public static class ArbiterServer
 
         var http = UpstreamHttp.Create(options.UpstreamHandler, TimeSpan.FromSeconds(config.Resilience.Timeouts.ConnectSeconds));
         var store = options.RequestStore ?? new InMemoryRequestStore();
-        builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), store,
+        builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), ObservabilityServices.Metered(store, sp),
             ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.RequestLog").LogError(ex, "Could not store request records")));
         builder.Services.AddSingleton<ChatCompletionsEndpoint>();
         builder.Services.AddHostedService<RequestLogService>();
+        ObservabilityServices.Add(builder, options);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -61,6 +63,7 @@ public static class ArbiterServer
         app.MapGet("/v1/models", ctx => ModelsEndpoint.HandleAsync(ctx, runtime));
         app.MapGet("/healthz", ctx => WriteJsonAsync(ctx, """{"status":"ok"}"""));
         app.MapGet("/readyz", ctx => WriteJsonAsync(ctx, $$"""{"status":"ready","models":{{runtime.Models.All.Count()}},"providers":{{runtime.Providers.Count}}}"""));
+        ObservabilityServices.Map(app, config);
         app.MapFallback(UnknownRoutes.HandleAsync);
         return app;
     }

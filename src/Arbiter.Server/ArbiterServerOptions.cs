@@ -1,4 +1,5 @@
 using Arbiter.Core.Config;
+using Arbiter.Core.Kpis;
 using Arbiter.Core.RequestLog;
 
 namespace Arbiter.Server;
@@ -15,4 +16,5 @@ public sealed record ArbiterServerOptions
     /// <summary>The handler under the shared upstream HttpClient (tests inject one; production uses a pooled SocketsHttpHandler).</summary>
     public HttpMessageHandler? UpstreamHandler { get; init; }
     public IRequestStore? RequestStore { get; init; }
+    public IFeedbackStore? FeedbackStore { get; init; }
 }

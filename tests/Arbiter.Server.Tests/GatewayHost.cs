@@ -31,7 +31,8 @@ public sealed class GatewayHost : IAsyncDisposable
     public static Task<GatewayHost> StartYamlAsync(string yaml, IReadOnlyDictionary<string, string>? environment = null) =>
         StartAsync(ConfigLoader.Parse(yaml), environment);
 
-    public static async Task<GatewayHost> StartAsync(ArbiterConfig config, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<GatewayHost> StartAsync(ArbiterConfig config, IReadOnlyDictionary<string, string>? environment = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var store = new InMemoryRequestStore();
         var app = ArbiterServer.Build(new ArbiterServerOptions
@@ -39,10 +40,16 @@ public sealed class GatewayHost : IAsyncDisposable
             Config = config,
             Environment = name => environment is not null && environment.TryGetValue(name, out var v) ? v : null,
             RequestStore = store,
-        }, builder => builder.WebHost.UseTestServer());
+        }, builder =>
+        {
+            builder.WebHost.UseTestServer();
+            configure?.Invoke(builder);
+        });
         await app.StartAsync();
         return new GatewayHost(app, store);
     }
+
+    public IServiceProvider Services => _app.Services;
 
     public ChatClient Chat(string model) => new(model, new ApiKeyCredential("sk-client-key"), new OpenAIClientOptions
     {

@@ -9,4 +9,5 @@ public sealed record ArbiterConfig
     public Dictionary<string, TierConfig> Tiers { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, RouteConfig> Routes { get; init; } = new(StringComparer.Ordinal);
     public ResilienceConfig Resilience { get; init; } = new();
+    public ObservabilityConfig Observability { get; init; } = new();
 }

@@ -37,4 +37,16 @@ public static class ConfigDefaults
     public const double BreakerSamplingSeconds = 30;
     public const double BreakerBreakSeconds = 30;
     public const int HedgingMaxHedged = 1;
+
+    // Observability (docs/observability.md)
+    public const bool PrometheusEnabled = true;
+    public const string OtlpProtocol = "grpc";
+    public const string ServiceName = "arbiter";
+    public const double DriftIntervalSeconds = 60;
+    public const double DriftWindowMinutes = 60;
+    public const double DriftBaselineMinutes = 24 * 60;
+    public const int DriftMinRequests = 20;
+    public const double DriftQualityDrop = 0.05;
+    public const double DriftLatencyIncrease = 0.5;
+    public const double DriftFallbackIncrease = 0.05;
 }

@@ -44,6 +44,7 @@ public static class ConfigValidator
         foreach (var (name, r) in Entries(c.Routes, "routes", "give at least model", errors)) ValidateRoute(name, r, c, errors);
         if (c.Resilience is null) errors.Add("resilience: empty section; remove it or give retry, timeouts, circuit_breaker, hedging or load_balancing");
         else ResilienceConfigRules.Validate(c, errors);
+        ObservabilityConfigRules.Check(config.Observability, environment, errors);
         return errors;
     }
 
@@ -78,6 +79,13 @@ public static class ConfigValidator
             if (price.Output is null) errors.Add($"{key}.price.output: required (USD per million output tokens)");
             if (price.Input < 0 || price.Output < 0 || price.CachedInput < 0 || price.CacheWrite < 0)
                 errors.Add($"{key}.price: prices must not be negative");
+            if (price.LongContext is { } lc)
+            {
+                if (lc.AboveInputTokens <= 0) errors.Add($"{key}.price.long_context.above_input_tokens: must be positive");
+                if (lc.Input is null || lc.Output is null) errors.Add($"{key}.price.long_context: input and output are both required");
+                if (lc.Input < 0 || lc.Output < 0 || lc.CachedInput < 0 || lc.CacheWrite < 0)
+                    errors.Add($"{key}.price.long_context: prices must not be negative");
+            }
         }
         if (m.ContextWindow is <= 0) errors.Add($"{key}.context_window: must be positive, got {m.ContextWindow}");
         if (m.Simulation is { } sim)

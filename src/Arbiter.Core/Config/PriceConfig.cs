@@ -10,4 +10,6 @@ public sealed record PriceConfig
     public decimal? Output { get; init; }
     public decimal? CachedInput { get; init; }
     public decimal? CacheWrite { get; init; }
+    /// <summary>Prices above a prompt size, for models billed by tier (optional).</summary>
+    public LongContextPriceConfig? LongContext { get; init; }
 }

@@ -3,6 +3,7 @@ using Arbiter.Core.Config;
 using Arbiter.Core.Models;
 using Arbiter.Core.Resilience;
 using Arbiter.Core.Routing;
+using Arbiter.Core.Tokens;
 using Polly;
 using Polly.Timeout;
 
@@ -29,12 +30,12 @@ public sealed class ChatExecutor
     /// <param name="callTimeout">One upstream call, first byte to last (server.upstream_timeout_seconds).</param>
     /// <param name="catalog">Resolves model-level fallbacks by name and has its deployments' pipelines built now.</param>
     public ChatExecutor(ResilienceConfig config, TimeSpan callTimeout, TimeProvider time, ModelCatalog? catalog = null,
-        ITokenEstimator? estimator = null, Random? random = null)
+        ITokenEstimator? tokens = null, Random? random = null)
     {
         Time = time;
         CallTimeout = callTimeout;
         StreamIdleTimeout = TimeSpan.FromSeconds(config.Timeouts.StreamIdleSeconds);
-        Estimator = estimator ?? new CharCountTokenEstimator();
+        Tokens = tokens ?? TiktokenEstimator.Shared;
         random ??= config.Seed is int seed ? new Random(seed) : new Random();
         _selectors = DeploymentSelectors.Create(random);
         _defaultSelector = _selectors[config.LoadBalancing];
@@ -48,7 +49,8 @@ public sealed class ChatExecutor
     public TimeProvider Time { get; }
     public TimeSpan CallTimeout { get; }
     public TimeSpan StreamIdleTimeout { get; }
-    public ITokenEstimator Estimator { get; }
+    /// <summary>Counts prompt tokens for the context-window check (only for prompts that might not fit).</summary>
+    public ITokenEstimator Tokens { get; }
     public DeploymentPipelines Pipelines { get; }
 
     public async Task<CompletionOutcome> CompleteAsync(ChatRequest request, RoutePlan plan, CancellationToken cancellationToken)

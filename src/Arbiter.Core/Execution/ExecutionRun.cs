@@ -20,7 +20,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         static (ctx, s) => s.Run.CallOnceAsync(s.Deployment, ctx.CancellationToken);
 
     private readonly List<Attempt> _attempts = new(1);
-    private long _estimate = -1;
+    private PromptSize? _size;
     private long _upstreamTicks;
     private long _lastCallEnd;
 
@@ -29,7 +29,19 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
     /// <summary>Time spent in upstream calls and the waits between retries.</summary>
     public TimeSpan UpstreamTime => TimeSpan.FromSeconds((double)Interlocked.Read(ref _upstreamTicks) / executor.Time.TimestampFrequency);
 
-    private long EstimatedTokens => _estimate >= 0 ? _estimate : _estimate = executor.Estimator.EstimateInputTokens(request);
+    private PromptSize Size => _size ??= PromptSize.Of(request);
+
+    /// <summary>Prompt tokens for RPM/TPM accounting: a rough count, no tokenizer.</summary>
+    private long EstimatedTokens => Size.Rough;
+
+    /// <summary>Whether the prompt fits <paramref name="window"/>: the tokenizer runs only when the cheap upper bound says it might not.</summary>
+    private bool Fits(ModelEntry model, int window, out long tokens)
+    {
+        tokens = Size.UpperBound;
+        if (tokens <= window) return true;
+        tokens = executor.Tokens.EstimatePromptTokens(request, model);
+        return tokens <= window;
+    }
 
     /// <summary>Walks <paramref name="candidates"/> and the fallbacks their failures call for, until one answers.</summary>
     public async ValueTask<RunResult<T>> WalkAsync(IReadOnlyList<ModelEntry> candidates, CancellationToken token)
@@ -39,9 +51,9 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         for (var pos = 0; pos < chain.Count; pos++)
         {
             var model = chain[pos];
-            if (model.ContextWindow is int window && EstimatedTokens > window)
+            if (model.ContextWindow is int window && !Fits(model, window, out var tokens))
             {
-                last = Skip(model, model.Deployments[0], SkipReasons.ContextWindow, ExecutionErrors.WindowTooSmall(model, EstimatedTokens, window));
+                last = Skip(model, model.Deployments[0], SkipReasons.ContextWindow, ExecutionErrors.WindowTooSmall(model, tokens, window));
                 chain = executor.Extend(chain, pos, model.Config.ContextWindowFallbacks);
                 continue;
             }

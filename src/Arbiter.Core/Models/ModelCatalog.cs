@@ -1,3 +1,4 @@
+using Arbiter.Core.Accounting;
 using Arbiter.Core.Config;
 using Arbiter.Core.Providers;
 
@@ -15,10 +16,22 @@ public sealed class ModelCatalog
 
     private static ModelEntry Entry(string name, ModelConfig config, IReadOnlyDictionary<string, IChatProvider> providers)
     {
-        if (config.Deployments is not { Count: > 0 } list) return new ModelEntry(name, config, providers[config.Provider]);
-        var deployments = list.Select(d => new Deployment(name, d.Name ?? d.Provider, providers[d.Provider],
-            d.Model ?? config.Model ?? name, d, config.Price)).ToArray();
-        return new ModelEntry(name, config, deployments[0].Provider) { Deployments = deployments };
+        var list = config.Deployments is { Count: > 0 } given ? given : [new DeploymentConfig { Provider = config.Provider }];
+        var entry = new ModelEntry(name, config, providers[list[0].Provider]) { Deployments = Deployments(name, config, list, providers, config.Price) };
+        var priced = Priced(entry);
+        // Deployments without a price of their own take the model's, which may have come from the catalogue.
+        return ReferenceEquals(priced.Price, config.Price) ? priced : priced with { Deployments = Deployments(name, config, list, providers, priced.Price) };
+    }
+
+    private static Deployment[] Deployments(string name, ModelConfig config, List<DeploymentConfig> list,
+        IReadOnlyDictionary<string, IChatProvider> providers, PriceConfig? modelPrice) =>
+        list.Select(d => new Deployment(name, d.Name ?? d.Provider, providers[d.Provider], d.Model ?? config.Model ?? name, d, modelPrice)).ToArray();
+
+    // Prices are resolved once here (config, then the bundled catalogue), never per request.
+    private static ModelEntry Priced(ModelEntry entry)
+    {
+        var (price, source, window) = ModelPricing.Resolve(entry.Name, entry.Config, entry.UpstreamModel, PriceCatalog.Bundled);
+        return entry with { Price = price, PriceSource = source, ContextWindow = window };
     }
 
     public IEnumerable<ModelEntry> All => _models.Values;

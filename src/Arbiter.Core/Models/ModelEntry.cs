@@ -11,9 +11,13 @@ public sealed record ModelEntry(string Name, ModelConfig Config, IChatProvider P
 {
     /// <summary>The provider's own id of the model (at its first deployment).</summary>
     public string UpstreamModel => Deployments[0].UpstreamModel;
-    public PriceConfig? Price => Config.Price;
+    /// <summary>USD per million tokens: config first, then the bundled catalogue (see <see cref="Accounting.ModelPricing"/>); null = unpriced.</summary>
+    public PriceConfig? Price { get; init; } = Config.Price;
+    /// <summary>Where <see cref="Price"/> came from: "config", "catalog", or null when unpriced.</summary>
+    public string? PriceSource { get; init; } = Config.Price is null ? null : Accounting.ModelPricing.FromConfig;
+    /// <summary>Context window in tokens (config, then catalogue), when known.</summary>
+    public int? ContextWindow { get; init; } = Config.ContextWindow;
     public string? Tier => Config.Tier;
-    public int? ContextWindow => Config.ContextWindow;
 
     /// <summary>Where the model is served; the first is at <see cref="Provider"/>. Never empty.</summary>
     public IReadOnlyList<Deployment> Deployments { get; init; } =

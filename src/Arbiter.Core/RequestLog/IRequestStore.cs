@@ -4,4 +4,11 @@ namespace Arbiter.Core.RequestLog;
 public interface IRequestStore
 {
     Task WriteBatchAsync(IReadOnlyList<RequestRecord> batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads records back for KPIs, feedback and the dashboard: those matching <paramref name="query"/>, newest first.
+    /// A store that cannot be read answers <see cref="NotSupportedException"/> (the KPI endpoint reports it).
+    /// </summary>
+    Task<IReadOnlyList<RequestRecord>> QueryAsync(RequestQuery query, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot be queried; KPIs need a store that implements QueryAsync.");
 }

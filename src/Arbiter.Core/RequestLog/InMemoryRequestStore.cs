@@ -19,6 +19,19 @@ public sealed class InMemoryRequestStore(int capacity = 10_000) : IRequestStore
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<RequestRecord>> QueryAsync(RequestQuery query, CancellationToken cancellationToken)
+    {
+        RequestRecord[] snapshot;
+        lock (_gate) snapshot = _records.ToArray();
+        var found = new List<RequestRecord>();
+        // Newest first: records arrive roughly in start order, so walk from the end and sort what matched.
+        for (var i = snapshot.Length - 1; i >= 0; i--)
+            if (query.Matches(snapshot[i])) found.Add(snapshot[i]);
+        found.Sort(static (a, b) => b.StartedAt.CompareTo(a.StartedAt));
+        if (found.Count > query.Limit) found.RemoveRange(query.Limit, found.Count - query.Limit);
+        return Task.FromResult<IReadOnlyList<RequestRecord>>(found);
+    }
+
     /// <summary>The newest records first.</summary>
     public IReadOnlyList<RequestRecord> Recent(int count)
     {

@@ -28,4 +28,16 @@ public sealed record RequestRecord
     public IReadOnlyList<Attempt> Attempts { get; init; } = [];
     /// <summary>For streams cut short: how much text reached the client before the failure.</summary>
     public int? DeliveredChars { get; init; }
+
+    // Read by the KPIs (docs/observability.md); null when the feature that fills them is not in play.
+    /// <summary>The task type the request was classified as (e.g. summarize), when routing classified it.</summary>
+    public string? TaskType { get; init; }
+    /// <summary>The tier of the serving model as routing saw it; KPIs fall back to the configured tier.</summary>
+    public string? Tier { get; init; }
+    /// <summary>The virtual key's id (never the key itself), when keys are in use.</summary>
+    public string? KeyId { get; init; }
+    /// <summary>How many times a cascade escalated to a stronger model (0 or null: none).</summary>
+    public int? Escalations { get; init; }
+    /// <summary>A quality gate's or judge's score of the served answer, 0 to 1.</summary>
+    public double? QualityScore { get; init; }
 }

@@ -3,6 +3,7 @@ using Arbiter.Core.Chat;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
 using Arbiter.Core.RequestLog;
+using Arbiter.Core.Telemetry;
 
 namespace Arbiter.Server.Endpoints;
 
@@ -15,6 +16,8 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     private readonly long _start = Stopwatch.GetTimestamp();
 
     public string RequestId { get; } = requestId;
+    /// <summary>The request's span; null (and free) when nothing listens.</summary>
+    public Activity? Span { get; } = GatewaySpans.StartRequest();
     public string RequestedModel { get; set; } = "";
     public bool Stream { get; set; }
     public string? Route { get; set; }
@@ -48,7 +51,7 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     private RequestRecord ToRecord(int status, ArbiterError? error, TokenUsage? usage, decimal? cost, int? deliveredChars)
     {
         var total = Elapsed;
-        return new RequestRecord
+        var record = new RequestRecord
         {
             RequestId = RequestId,
             StartedAt = startedAt,
@@ -69,5 +72,7 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             Attempts = Attempts,
             DeliveredChars = deliveredChars,
         };
+        GatewaySpans.CompleteRequest(Span, record);
+        return record;
     }
 }

@@ -4,6 +4,7 @@ using Arbiter.Core.Models;
 using Arbiter.Core.Providers;
 using Arbiter.Core.RequestLog;
 using Arbiter.Core.Routing;
+using Arbiter.Core.Telemetry;
 using Arbiter.Providers;
 
 namespace Arbiter.Server.Hosting;
@@ -15,7 +16,8 @@ public sealed class GatewayRuntime
     {
         Config = config;
         Providers = config.Providers.ToDictionary(p => p.Key,
-            p => ProviderFactory.Create(p.Key, p.Value, config.Models, providerContext), StringComparer.Ordinal);
+            p => AttemptTracing.Wrap(ProviderFactory.Create(p.Key, p.Value, config.Models, providerContext), config, providerContext.Time),
+            StringComparer.Ordinal);
         Models = new ModelCatalog(config, Providers);
         Router = new Router(config, Models, Core.Routing.Router.BuiltInStrategies);
         Executor = new ChatExecutor(config.Resilience, TimeSpan.FromSeconds(config.Server.UpstreamTimeoutSeconds), providerContext.Time, Models);

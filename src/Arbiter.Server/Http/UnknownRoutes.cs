@@ -13,6 +13,9 @@ internal static class UnknownRoutes
         ["/v1/models"] = "GET",
         ["/healthz"] = "GET",
         ["/readyz"] = "GET",
+        ["/v1/feedback"] = "POST",
+        ["/admin/kpis"] = "GET",
+        ["/dashboard"] = "GET",
     };
 
     public static Task HandleAsync(HttpContext ctx)

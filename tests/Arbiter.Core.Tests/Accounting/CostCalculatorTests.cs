@@ -75,4 +75,31 @@ public sealed class CostCalculatorTests
 
         Assert.Equal(0.000075m, cost);
     }
+
+    [Theory]
+    // Gemini 2.5 Pro: 1.25/10 up to 200k input tokens, 2.50/15 above, for the whole call.
+    [InlineData(200_000, 1000, "0.26")]
+    [InlineData(200_001, 1000, "0.5150025")]
+    public void Cost_LongContextTier_AppliesAboveThresholdToWholeCall(long input, long output, string expected)
+    {
+        var price = new PriceConfig
+        {
+            Input = 1.25m, Output = 10m,
+            LongContext = new LongContextPriceConfig { AboveInputTokens = 200_000, Input = 2.50m, Output = 15m },
+        };
+
+        Assert.Equal(D(expected), CostCalculator.Cost(new TokenUsage { InputTokens = input, OutputTokens = output }, price));
+    }
+
+    [Fact]
+    public void Estimate_AllInputUncached_IsUpperBoundOfCachedCall()
+    {
+        var price = new PriceConfig { Input = 2.5m, Output = 10m, CachedInput = 1.25m };
+        var actual = CostCalculator.Cost(new TokenUsage { InputTokens = 1000, CachedInputTokens = 800, OutputTokens = 100 }, price);
+
+        var estimate = CostCalculator.Estimate(1000, 100, price);
+
+        Assert.Equal(0.0035m, estimate);
+        Assert.True(estimate > actual);
+    }
 }

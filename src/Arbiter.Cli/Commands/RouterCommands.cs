@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace Arbiter.Cli.Commands;
+
+/// <summary><c>arbiter router train | route | eval | eval-routellm</c>: the learned router (docs/routing.md).</summary>
+internal static class RouterCommands
+{
+    public static Command Create() => new("router", "Train, apply and evaluate a learned router")
+    {
+        RouterTrainCommand.Create(),
+        RouterRouteCommand.Create(),
+        RouterEvalCommand.Create(),
+        RouterEvalRouteLlmCommand.Create(),
+    };
+
+    /// <summary>Runs a command body; a data or argument problem is one line on stderr and exit code 2, never a stack trace.</summary>
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Arbiter.Learning.Data;
+using Arbiter.Learning.Evaluation;
+using Arbiter.Learning.Training;
+
+namespace Arbiter.Cli.Commands;
+
+/// <summary>
+/// <c>arbiter router eval --train FILES --test FILES</c> (or <c>--data FILES --held-out 0.3</c>): trains on the
+/// training side, then prints the held-out cost-quality curve, AIQ and reach cost share of the learned router and
+/// the baselines.
+/// </summary>
+internal static class RouterEvalCommand
+{
+    public static Command Create()
+    {
+        var train = new Option<string[]>("--train") { Description = "Training files", AllowMultipleArgumentsPerToken = true };
+        var test = new Option<string[]>("--test") { Description = "Held-out test files", AllowMultipleArgumentsPerToken = true };
+        var data = new Option<string[]>("--data") { Description = "One file set split into train and test by --held-out and --seed", AllowMultipleArgumentsPerToken = true };
+        var heldOut = new Option<double>("--held-out") { Description = "Share of each task's prompts held out for testing with --data", DefaultValueFactory = _ => 0.3 };
+        var tune = new Option<bool>("--tune") { Description = "Choose --l2 by AIQ on a validation split of the training side (never the test side)" };
+        var trainer = new TrainerArguments();
+        var command = new Command("eval", "Train on one set, report AIQ and the cost-quality curve on another") { train, test, data, heldOut, tune };
+        trainer.AddTo(command);
+        command.SetAction(parse => RouterCommands.Guard(() =>
+        {
+            var seed = trainer.Seed(parse);
+            var (trainSet, testSet) = Sets(parse.GetValue(train), parse.GetValue(test), parse.GetValue(data), parse.GetValue(heldOut), seed);
+            var options = trainer.Read(parse);
+            if (parse.GetValue(tune)) options = Tune(trainSet, options, seed);
+            Console.WriteLine($"train: {trainSet.Samples.Count} prompts, test: {testSet.Samples.Count} prompts; trainer {options.Trainer}, l2 {options.L2}, word n-grams {options.WordNgrams}, char n-grams {options.CharNgrams}");
+            var trained = ConsoleProgress.Run("training", p => RouterTrainer.Train(trainSet, options, p));
+            var predictions = ConsoleProgress.Run("predicting", p => RouterPredictions.Of(trained.Model, testSet, p));
+            var lambdas = LambdaGrid.Default;
+            var report = ConsoleProgress.Run("sweeping", p => RouterEvaluation.Run(predictions, new OutcomeTable(trainSet), new OutcomeTable(testSet), lambdas, progress: p));
+            EvaluationPrinter.Print(report, lambdas, Console.Out);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static (RoutingDataset Train, RoutingDataset Test) Sets(string[]? train, string[]? test, string[]? data, double heldOut, int seed)
+    {
+        if (data is { Length: > 0 })
+        {
+            if (train is { Length: > 0 } || test is { Length: > 0 }) throw new ArgumentException("give either --data (split by --held-out) or --train and --test");
+            return DatasetSplit.Split(RouterData.Load(data, withResponses: true), heldOut, seed);
+        }
+        if (train is not { Length: > 0 } || test is not { Length: > 0 }) throw new ArgumentException("give --train and --test files, or --data with --held-out");
+        return (RouterData.Load(train, withResponses: true), RouterData.Load(test, withResponses: true));
+    }
+
+    private static RouterTrainerOptions Tune(RoutingDataset train, RouterTrainerOptions options, int seed)
+    {
+        var result = ConsoleProgress.Run("tuning l2 on a validation split", p => RouterTuning.SelectL2(train, options, RouterTuning.DefaultL2Grid, seed, p));
+        foreach (var (l2, aiq) in result.Scores) Console.WriteLine($"  validation AIQ at l2 {l2}: {aiq:F4}");
+        Console.WriteLine($"chosen l2: {result.Best}");
+        return options with { L2 = result.Best };
+    }
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics.Metrics;
+using Arbiter.Core.Config;
+using Arbiter.Core.Kpis;
+using Arbiter.Core.RequestLog;
+using Arbiter.Core.Telemetry;
+using Arbiter.Server.Dashboard;
+using Arbiter.Server.Feedback;
+using Arbiter.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Arbiter.Server.Telemetry;
+
+/// <summary>
+/// Wires the observability pieces into the host: KPIs and feedback, drift alerts, metrics from the request log,
+/// OpenTelemetry export (Prometheus at /metrics, OTLP by config), spans only when tracing is configured, the dashboard.
+/// </summary>
+internal static class ObservabilityServices
+{
+    public static void Add(WebApplicationBuilder builder, ArbiterServerOptions options)
+    {
+        var config = options.Config;
+        var o = config.Observability;
+        var services = builder.Services;
+        services.AddSingleton(options.FeedbackStore ?? new InMemoryFeedbackStore());
+        services.AddSingleton<DriftMonitor>();
+        services.AddSingleton(o.Drift);
+        services.AddSingleton(sp =>
+        {
+            var runtime = sp.GetRequiredService<GatewayRuntime>();
+            return new KpiService(runtime.Store, sp.GetRequiredService<IFeedbackStore>(), KpiPricing.From(runtime.Models.All),
+                sp.GetRequiredService<DriftMonitor>(), options.Time);
+        });
+        services.AddSingleton(sp => new GatewayMetrics(sp.GetRequiredService<IMeterFactory>().Create(TelemetryNames.SourceName), config,
+            sp.GetRequiredService<DriftMonitor>()));
+        services.AddSingleton(new AdminKey(SecretReference.Resolve(o.AdminKey, options.Environment)));
+        services.AddSingleton<KpiEndpoint>();
+        services.AddSingleton<FeedbackEndpoint>();
+        services.AddSingleton<DashboardAssets>();
+        services.AddHostedService<DriftService>();
+
+        var otel = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(o.ServiceName));
+        if (o.Prometheus || o.OtlpEndpoint is not null)
+            otel.WithMetrics(m =>
+            {
+                m.AddMeter(TelemetryNames.SourceName);
+                if (o.Prometheus) m.AddPrometheusExporter();
+                if (o.OtlpEndpoint is not null) m.AddOtlpExporter(e => Otlp(e, o));
+            });
+        // No tracer provider unless asked for: without a listener every span start is a null check.
+        if (o.TracingEnabled)
+            otel.WithTracing(t =>
+            {
+                t.AddSource(TelemetryNames.SourceName);
+                if (o.OtlpEndpoint is not null) t.AddOtlpExporter(e => Otlp(e, o));
+            });
+    }
+
+    /// <summary>The request store as the request log writes to it: metrics are recorded on the way.</summary>
+    public static IRequestStore Metered(IRequestStore store, IServiceProvider services) =>
+        new MeteredRequestStore(store, services.GetRequiredService<GatewayMetrics>());
+
+    public static void Map(WebApplication app, ArbiterConfig config)
+    {
+        var kpis = app.Services.GetRequiredService<KpiEndpoint>();
+        var feedback = app.Services.GetRequiredService<FeedbackEndpoint>();
+        var dashboard = app.Services.GetRequiredService<DashboardAssets>();
+        app.MapGet("/admin/kpis", kpis.HandleAsync);
+        app.MapPost("/v1/feedback", feedback.HandleAsync);
+        app.MapGet("/dashboard", dashboard.HandleAsync);
+        app.MapGet("/dashboard/{**file}", dashboard.HandleAsync);
+        if (config.Observability.Prometheus) app.MapPrometheusScrapingEndpoint("/metrics");
+    }
+
+    private static void Otlp(OtlpExporterOptions e, ObservabilityConfig o)
+    {
+        e.Endpoint = new Uri(o.OtlpEndpoint!);
+        e.Protocol = o.OtlpProtocol == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+    }
+}

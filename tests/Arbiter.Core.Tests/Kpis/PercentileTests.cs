@@ -1,0 +1,19 @@
+using Arbiter.Core.Kpis;
+
+namespace Arbiter.Core.Tests.Kpis;
+
+public class PercentileTests
+{
+    [Theory]
+    [InlineData(50, 5)]
+    [InlineData(95, 10)]
+    [InlineData(90, 9)]
+    [InlineData(10, 1)]
+    [InlineData(0, 1)]
+    [InlineData(100, 10)]
+    public void Of_OneToTen_NearestRank(double p, double expected) =>
+        Assert.Equal(expected, Percentile.Of([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], p));
+
+    [Fact]
+    public void Of_Empty_IsNull() => Assert.Null(Percentile.Of([], 95));
+}
