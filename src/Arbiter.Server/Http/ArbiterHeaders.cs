@@ -14,4 +14,8 @@ public static class ArbiterHeaders
     /// <summary>The chain taken when more than one call was made or a deployment was skipped (see docs/reliability.md).</summary>
     public const string Fallback = "x-arbiter-fallback";
     public const string Simulated = "x-arbiter-simulated";
+    /// <summary>Request header: the task (summarize, classify, code ...) that picks a task route or quality table.</summary>
+    public const string Task = "x-arbiter-task";
+    /// <summary>Request header: the session id that keeps a caller on one A/B arm.</summary>
+    public const string Session = "x-arbiter-session";
 }
