@@ -44,6 +44,7 @@ public static class ConfigValidator
         foreach (var (name, r) in Entries(c.Routes, "routes", "give at least model", errors)) ValidateRoute(name, r, c, errors);
         if (c.Resilience is null) errors.Add("resilience: empty section; remove it or give retry, timeouts, circuit_breaker, hedging or load_balancing");
         else ResilienceConfigRules.Validate(c, errors);
+        AccountingConfigRules.Check(config, environment, errors);
         RoutingConfigValidator.ValidateQuality(c, errors);
         ObservabilityConfigRules.Check(config.Observability, environment, errors);
         return errors;
