@@ -13,6 +13,7 @@ public sealed record ArbiterConfig
     public Dictionary<string, ChainConfig> Chains { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, OrchestratorConfig> Orchestrators { get; init; } = new(StringComparer.Ordinal);
     public SessionsConfig Sessions { get; init; } = new();
+    public ResilienceConfig Resilience { get; init; } = new();
     public StorageConfig Storage { get; init; } = new();
     public AuthConfig Auth { get; init; } = new();
     public AccountingConfig Accounting { get; init; } = new();
