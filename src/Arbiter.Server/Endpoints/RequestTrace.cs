@@ -31,6 +31,8 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     public double? TimeToFirstChunkMs { get; set; }
     /// <summary>Set when models worked together on this request (ensemble, orchestrate).</summary>
     public OrchestrationTrace? Orchestration { get; set; }
+    /// <summary>The cost governor's gate for a request that fans out (a cascade); null otherwise.</summary>
+    public Core.Budgets.RequestBudget? Budget { get; set; }
     public string? KeyId { get; set; }
     public string? Team { get; set; }
     /// <summary>The last record made, so the request's end can settle its budget reservation with the final cost.</summary>
