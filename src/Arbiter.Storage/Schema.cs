@@ -85,15 +85,44 @@ internal static class Schema
         ALTER TABLE request_attempts ADD COLUMN skipped TEXT;
         """;
 
+    // Sessions of models working together (docs/orchestration.md). Numbered from 101 so that this series and the
+    // request log's (1, 2, 3 ...) can grow side by side without two branches claiming the same version.
+    private const string V101Description = "sessions: versioned state documents and their transitions";
+
+    private const string V101 = """
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            version {1} NOT NULL,
+            document TEXT NOT NULL,
+            created_at_ms {1} NOT NULL,
+            updated_at_ms {1} NOT NULL
+        );
+        CREATE TABLE session_transitions (
+            session_id TEXT NOT NULL,
+            seq {1} NOT NULL,
+            kind TEXT NOT NULL,
+            version {1} NOT NULL,
+            base_version {1} NOT NULL,
+            patch TEXT,
+            document TEXT,
+            actor TEXT NOT NULL,
+            reason TEXT,
+            at_ms {1} NOT NULL,
+            PRIMARY KEY (session_id, seq)
+        );
+        """;
+
     public static IReadOnlyList<Migration> Sqlite { get; } =
     [
         new(1, V1Description, string.Format(V1, "REAL", "INTEGER")),
         new(2, V2Description, V2),
+        new(101, V101Description, string.Format(V101, "REAL", "INTEGER")),
     ];
 
     public static IReadOnlyList<Migration> Postgres { get; } =
     [
         new(1, V1Description, string.Format(V1, "DOUBLE PRECISION", "BIGINT")),
         new(2, V2Description, V2),
+        new(101, V101Description, string.Format(V101, "DOUBLE PRECISION", "BIGINT")),
     ];
 }

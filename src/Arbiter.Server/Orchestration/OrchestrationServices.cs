@@ -1,12 +1,15 @@
 using Arbiter.Core.Budgets;
 using Arbiter.Core.Chat;
 using Arbiter.Core.Models;
+using Arbiter.Core.Config;
 using Arbiter.Core.Orchestration.Chains;
+using Arbiter.Core.Orchestration.Sessions;
 using Arbiter.Core.Orchestration.Calls;
 using Arbiter.Core.Orchestration.Ensembles;
 using Arbiter.Core.Orchestration.Governance;
 using Arbiter.Server.Auth;
 using Arbiter.Server.Hosting;
+using Arbiter.Storage;
 
 namespace Arbiter.Server.Orchestration;
 
@@ -22,6 +25,11 @@ internal sealed class OrchestrationServices
         Ensembles = new EnsembleRunner(Calls);
         Stronger = new StrongerModels(runtime.Config, runtime.Router);
         Chains = new ChainRunner(Calls, Stronger, runtime.Time);
+        ISessionStore store = access.Storage.Database is { } database ? new SqlSessionStore(database) : new InMemorySessionStore();
+        var sessions = runtime.Config.Sessions ?? new SessionsConfig();
+        Sessions = new SessionEngine(store, new SessionRules(sessions.ReadOnlyPaths ?? ["/constraints"]), runtime.Time);
+        Turns = new SessionTurns(Sessions, Calls, sessions.MaxConflictRetries);
+        SessionModel = sessions.Model ?? (runtime.Config.Routes.ContainsKey("auto") ? "auto" : runtime.Config.Models.Keys.First());
     }
 
     public GatewayRuntime Runtime { get; }
@@ -31,6 +39,10 @@ internal sealed class OrchestrationServices
     public EnsembleRunner Ensembles { get; }
     public StrongerModels Stronger { get; }
     public ChainRunner Chains { get; }
+    public SessionEngine Sessions { get; }
+    public SessionTurns Turns { get; }
+    /// <summary>Who answers a turn that names no model.</summary>
+    public string SessionModel { get; }
 
     /// <summary>The model a target (model or route) is first served by.</summary>
     public ModelEntry FirstModel(string target) =>
