@@ -13,6 +13,21 @@ public static class ConfigDefaults
     public const int AnthropicDefaultMaxTokens = 4096;
     public const string AzureApiVersion = "2024-10-21";
 
+    // Routing engine
+    public const double TierCostPriority = 1.0;
+    public const double ShadowShare = 0.1;
+    public const double JudgeMinScore = 0.6;
+    public const double ScorerMinScore = 0.5;
+    /// <summary>Samples a model needs before its observed p95 latency counts; until then it is taken as meeting the target.</summary>
+    public const int LatencyMinSamples = 10;
+    /// <summary>How many recent calls per model the p95 is computed over.</summary>
+    public const int LatencyWindow = 200;
+    /// <summary>
+    /// A rule's regex gives up (no match) after this long. The timeout is wall time, so it is generous: a busy machine
+    /// must not turn an ordinary match into a miss; it only stops a pattern that backtracks without end.
+    /// </summary>
+    public static readonly TimeSpan RuleRegexTimeout = TimeSpan.FromMilliseconds(200);
+    public const string QualityDefaultTask = "default";
     // Observability (docs/observability.md)
     public const bool PrometheusEnabled = true;
     public const string OtlpProtocol = "grpc";

@@ -42,6 +42,7 @@ public static class ConfigValidator
         foreach (var (name, m) in Entries(c.Models, "models", "give at least provider", errors)) ValidateModel(name, m, c, errors);
         foreach (var (name, t) in Entries(c.Tiers, "tiers", "give latency_p95_ms, quality_bar or self_hosted", errors)) ValidateTier(name, t, errors);
         foreach (var (name, r) in Entries(c.Routes, "routes", "give at least model", errors)) ValidateRoute(name, r, c, errors);
+        RoutingConfigValidator.ValidateQuality(c, errors);
         ObservabilityConfigRules.Check(config.Observability, environment, errors);
         return errors;
     }
@@ -100,6 +101,7 @@ public static class ConfigValidator
     {
         if (t.QualityBar is < 0 or > 1) errors.Add($"tiers.{name}.quality_bar: must be between 0 and 1, got {t.QualityBar}");
         if (t.LatencyP95Ms is <= 0) errors.Add($"tiers.{name}.latency_p95_ms: must be positive, got {t.LatencyP95Ms}");
+        RoutingConfigValidator.ValidateTier(name, t, errors);
     }
 
     private static void ValidateRoute(string name, RouteConfig r, ArbiterConfig config, List<string> errors)
@@ -107,13 +109,14 @@ public static class ConfigValidator
         var key = $"routes.{name}";
         if (string.IsNullOrEmpty(r.Strategy)) errors.Add($"{key}.strategy: empty; remove it or give a strategy (known: {string.Join(", ", RoutingStrategies.All)})");
         else if (!RoutingStrategies.All.Contains(r.Strategy)) errors.Add($"{key}.strategy: unknown strategy '{r.Strategy}' (known: {string.Join(", ", RoutingStrategies.All)})");
-        if (string.IsNullOrEmpty(r.Model)) errors.Add($"{key}.model: required for strategy single");
+        if (string.IsNullOrEmpty(r.Model)) { if (r.Strategy is null or RoutingStrategies.Single) errors.Add($"{key}.model: required for strategy single"); }
         else if (!config.Models.ContainsKey(r.Model)) errors.Add($"{key}.model: '{r.Model}' is not a configured model (configured: {Known(config.Models.Keys)})");
         for (var i = 0; i < (r.Fallbacks?.Count ?? 0); i++)
         {
             if (string.IsNullOrEmpty(r.Fallbacks![i])) errors.Add($"{key}.fallbacks[{i}]: empty entry; give a model name");
             else if (!config.Models.ContainsKey(r.Fallbacks[i])) errors.Add($"{key}.fallbacks[{i}]: '{r.Fallbacks[i]}' is not a configured model");
         }
+        RoutingConfigValidator.ValidateRoute(name, r, config, errors);
     }
 
     /// <summary>An optional section written with nothing under it is reported, then treated as empty.</summary>

@@ -28,6 +28,12 @@ public sealed record RequestRecord
     public IReadOnlyList<Attempt> Attempts { get; init; } = [];
     /// <summary>For streams cut short: how much text reached the client before the failure.</summary>
     public int? DeliveredChars { get; init; }
+    /// <summary>Routing: the model this request was mirrored to (its answer is in the record <c>{RequestId}-shadow</c>).</summary>
+    public string? ShadowModel { get; init; }
+    /// <summary>Routing: on a shadow call's own record, the two answers side by side.</summary>
+    public ShadowComparison? Shadow { get; init; }
+    /// <summary>Routing: kinds of personal data or secrets found in the prompt (never the values).</summary>
+    public IReadOnlyList<string>? PrivacyFindings { get; init; }
 
     // Read by the KPIs (docs/observability.md); null when the feature that fills them is not in play.
     /// <summary>The task type the request was classified as (e.g. summarize), when routing classified it.</summary>

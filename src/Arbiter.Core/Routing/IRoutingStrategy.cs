@@ -1,6 +1,4 @@
-using Arbiter.Core.Chat;
 using Arbiter.Core.Config;
-using Arbiter.Core.Models;
 
 namespace Arbiter.Core.Routing;
 
@@ -10,5 +8,6 @@ public interface IRoutingStrategy
     /// <summary>One of <see cref="RoutingStrategies"/>.</summary>
     string Name { get; }
 
-    RoutePlan Plan(string routeName, RouteConfig route, ChatRequest request, ModelCatalog models);
+    /// <param name="planner">The router: the model catalog, tier selection, and planning another route or model by name.</param>
+    RoutePlan Plan(string routeName, RouteConfig route, RoutingContext context, IRoutePlanner planner);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Arbiter.Core.Chat;
 using Arbiter.Core.Config;
 using Arbiter.Core.Models;
 
@@ -15,8 +14,8 @@ public sealed class SingleRoutingStrategy : IRoutingStrategy
 
     public string Name => RoutingStrategies.Single;
 
-    public RoutePlan Plan(string routeName, RouteConfig route, ChatRequest request, ModelCatalog models) =>
-        _plans.GetOrAdd(routeName, static (name, state) => Build(name, state.route, state.models), (route, models));
+    public RoutePlan Plan(string routeName, RouteConfig route, RoutingContext context, IRoutePlanner planner) =>
+        _plans.GetOrAdd(routeName, static (name, state) => Build(name, state.route, state.models), (route, models: planner.Models));
 
     private static RoutePlan Build(string routeName, RouteConfig route, ModelCatalog models)
     {

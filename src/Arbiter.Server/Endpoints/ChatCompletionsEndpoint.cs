@@ -32,7 +32,7 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
             request = await ChatRequestBody.ReadAsync(ctx.Request, runtime.Config.Server.MaxBodyBytes, ctx.RequestAborted);
             trace.RequestedModel = request.Model;
             trace.Stream = request.Stream;
-            plan = runtime.Router.Plan(request);
+            plan = PlanFor(ctx, request, trace);
         }
         catch (ArbiterException ex)
         {
@@ -45,7 +45,10 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
         trace.Decision = plan.Reason;
         ctx.Response.Headers[ArbiterHeaders.Route] = plan.Route;
         ctx.Response.Headers[ArbiterHeaders.Decision] = plan.Reason;
-        if (request.Stream) await StreamAsync(ctx, request, plan, trace);
+        if (plan.Shadow is not null || plan.PrivacyFindings is not null) NoteRouting(plan, trace);
+        request = plan.Request ?? request; // redacted when the route redacts personal data
+        if (plan.Mode == RouteMode.Cascade) await CascadeAsync(ctx, request, plan, trace);
+        else if (request.Stream) await StreamAsync(ctx, request, plan, trace);
         else await CompleteAsync(ctx, request, plan, trace);
     }
 
@@ -63,6 +66,7 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
         }
         trace.Attempts = outcome.Attempts;
         trace.UpstreamTime = outcome.UpstreamTime;
+        runtime.Router.Latency.Record(outcome.Attempts);
         if (outcome.Response is not { } response || outcome.Model is not { } model)
         {
             await FailAsync(ctx, trace, outcome.Error!);
@@ -87,13 +91,14 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
             return;
         }
         await runtime.RequestLog.EnqueueAsync(trace.Succeeded(response.Usage, cost));
+        if (plan.Shadow is not null) _ = runtime.Shadow.Mirror(request, plan, trace.RequestId, model.Name, AnswerText(response));
     }
 
     private async Task StreamAsync(HttpContext ctx, ChatRequest request, RoutePlan plan, RequestTrace trace)
     {
         await using var outcome = await runtime.Executor.OpenStreamAsync(request, plan, ctx.RequestAborted);
-        trace.Attempts = outcome.Attempts;
-        trace.UpstreamTime = outcome.UpstreamTimeToFirstChunk;
+        trace.Attempts = trace.Attempts.Count == 0 ? outcome.Attempts : [.. trace.Attempts, .. outcome.Attempts]; // after cascade stages
+        trace.UpstreamTime += outcome.UpstreamTimeToFirstChunk;
         if (outcome.FirstChunk is not { } first || outcome.Model is not { } model)
         {
             await FailAsync(ctx, trace, outcome.Error!);
@@ -103,7 +108,7 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
         trace.ServedModel = model.Name;
         trace.Provider = model.Provider.Name;
         // A stream's cost is known only at its end: it is in the request record and, with include_usage, in the usage chunk.
-        WriteServedHeaders(ctx, model.Name, model.Provider, costHeader: null, outcome.Attempts);
+        WriteServedHeaders(ctx, model.Name, model.Provider, costHeader: null, trace.Attempts);
         ctx.Response.Headers[ArbiterHeaders.OverheadMs] = Milliseconds(trace.FreezeOverhead());
         trace.TimeToFirstChunkMs = trace.Elapsed.TotalMilliseconds;
         var sse = new SseResponseWriter(ctx.Response, request.StreamIncludeUsage);
@@ -125,7 +130,9 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
                 sse.WriteChunk(outcome.Current);
             }
             await sse.WriteDoneAsync(ctx.RequestAborted);
+            runtime.Router.Latency.Record(model.Name, trace.Elapsed);
             await runtime.RequestLog.EnqueueAsync(trace.Succeeded(accumulated.Usage, CostCalculator.Cost(accumulated.Usage, model.Price)));
+            if (plan.Shadow is not null) _ = runtime.Shadow.Mirror(request, plan, trace.RequestId, model.Name, accumulated.Text);
         }
         catch (ArbiterException ex)
         {

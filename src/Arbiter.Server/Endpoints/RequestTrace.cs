@@ -28,6 +28,14 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     /// <summary>Time spent waiting on upstreams; the rest of the elapsed time is the gateway's own.</summary>
     public TimeSpan UpstreamTime { get; set; }
     public double? TimeToFirstChunkMs { get; set; }
+    public string? ShadowModel { get; set; }
+    public string? TaskType { get; set; }
+    public int? Escalations { get; set; }
+    public IReadOnlyList<string>? PrivacyFindings { get; set; }
+    /// <summary>What earlier cascade stages cost before the streamed last one; added to the record's cost.</summary>
+    public decimal? PriorCostUsd { get; set; }
+    /// <summary>An earlier cascade stage was unpriced: the total is unknown.</summary>
+    public bool PriorCostUnpriced { get; set; }
 
     private TimeSpan? _frozenOverhead;
 
@@ -65,12 +73,16 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             ErrorKind = status == 499 ? null : error?.Kind,
             ErrorMessage = error?.Message,
             Usage = usage,
-            CostUsd = cost,
+            CostUsd = PriorCostUnpriced ? null : PriorCostUsd is { } prior && cost is { } c ? c + prior : cost,
             LatencyMs = total.TotalMilliseconds,
             TimeToFirstChunkMs = TimeToFirstChunkMs,
             OverheadMs = Math.Max(0, (_frozenOverhead ?? total - UpstreamTime).TotalMilliseconds),
             Attempts = Attempts,
             DeliveredChars = deliveredChars,
+            ShadowModel = ShadowModel,
+            TaskType = TaskType,
+            Escalations = Escalations,
+            PrivacyFindings = PrivacyFindings,
         };
         GatewaySpans.CompleteRequest(Span, record);
         return record;

@@ -1,9 +1,11 @@
+using Arbiter.Core.Cascade;
 using Arbiter.Core.Config;
 using Arbiter.Core.Execution;
 using Arbiter.Core.Models;
 using Arbiter.Core.Providers;
 using Arbiter.Core.RequestLog;
 using Arbiter.Core.Routing;
+using Arbiter.Core.Routing.Shadow;
 using Arbiter.Core.Telemetry;
 using Arbiter.Providers;
 
@@ -23,6 +25,8 @@ public sealed class GatewayRuntime
         Executor = new ChatExecutor(providerContext.Time, TimeSpan.FromSeconds(config.Server.UpstreamTimeoutSeconds));
         Store = store;
         RequestLog = new RequestLogQueue(store, onStoreError);
+        Cascade = new CascadeRunner(Executor, CascadeRunner.BuiltInGates(Executor, Models));
+        Shadow = new ShadowRunner(Executor, RequestLog, providerContext.Time);
         Time = providerContext.Time;
     }
 
@@ -31,6 +35,10 @@ public sealed class GatewayRuntime
     public ModelCatalog Models { get; }
     public Router Router { get; }
     public ChatExecutor Executor { get; }
+    /// <summary>Runs cascade plans (quality gates, cost cap) through <see cref="Executor"/>.</summary>
+    public CascadeRunner Cascade { get; }
+    /// <summary>Mirrors requests to a route's shadow model off the request path.</summary>
+    public ShadowRunner Shadow { get; }
     public IRequestStore Store { get; }
     public RequestLogQueue RequestLog { get; }
     public TimeProvider Time { get; }

@@ -12,4 +12,8 @@ public static class ArbiterHeaders
     public const string OverheadMs = "x-arbiter-overhead-ms";
     public const string Attempts = "x-arbiter-attempts";
     public const string Simulated = "x-arbiter-simulated";
+    /// <summary>Request header: the task (summarize, classify, code ...) that picks a task route or quality table.</summary>
+    public const string Task = "x-arbiter-task";
+    /// <summary>Request header: the session id that keeps a caller on one A/B arm.</summary>
+    public const string Session = "x-arbiter-session";
 }

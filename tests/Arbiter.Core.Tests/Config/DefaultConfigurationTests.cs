@@ -32,15 +32,16 @@ public sealed class DefaultConfigurationTests
     }
 
     [Fact]
-    public void Build_EmptyEnvironment_RouteAutoOverConfiguredModels()
+    public void Build_EmptyEnvironment_RouteAutoCascadesOverTheTiers()
     {
         var c = DefaultConfiguration.Build(Env());
 
         var auto = c.Routes["auto"];
-        Assert.Equal("single", auto.Strategy);
-        Assert.Contains(auto.Model!, c.Models.Keys);
-        Assert.All(auto.Fallbacks ?? [], f => Assert.Contains(f, c.Models.Keys));
-        Assert.Equal("fast", c.Models[auto.Model!].Tier);
+        Assert.Equal("cascade", auto.Strategy);
+        Assert.Equal(["fast", "general", "deep"], auto.Tiers);
+        Assert.All(auto.Tiers!, t => Assert.Contains(c.Models.Values, m => m.Tier == t));
+        Assert.Contains("summarize", c.Routes.Keys);
+        Assert.Contains("code", c.Routes.Keys);
     }
 
     [Fact]

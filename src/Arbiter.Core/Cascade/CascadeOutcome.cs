@@ -1,0 +1,22 @@
+using Arbiter.Core.Chat;
+using Arbiter.Core.Errors;
+using Arbiter.Core.Execution;
+using Arbiter.Core.Models;
+using Arbiter.Core.Routing;
+
+namespace Arbiter.Core.Cascade;
+
+/// <summary>
+/// How a cascade ended: the accepted (or best remaining) answer and its model, or the last error; or, for a
+/// stream that reached its last stage, that stage's plan to stream for real (<see cref="StreamStage"/>). Always
+/// with every attempt, what all stages and gates cost together, and the decision trail.
+/// </summary>
+public sealed record CascadeOutcome(ChatResponse? Response, ModelEntry? Model, ArbiterError? Error, IReadOnlyList<Attempt> Attempts,
+    TimeSpan UpstreamTime, decimal? SpentUsd, string Decision, IReadOnlyList<CascadeStage> Stages)
+{
+    /// <summary>Streaming only: the last stage, not yet called; the caller streams it and adds its cost to <see cref="SpentUsd"/>.</summary>
+    public RoutePlan? StreamStage { get; init; }
+
+    /// <summary>How many times the cascade moved on to a stronger stage.</summary>
+    public int Escalations => Math.Max(0, Stages.Count + (StreamStage is null ? 0 : 1) - 1);
+}

@@ -1,0 +1,14 @@
+using Arbiter.Core.Execution;
+
+namespace Arbiter.Core.Cascade;
+
+/// <summary>A gate's answer: passed or not, a short reason, and what checking cost (a judge call) in USD and attempts.</summary>
+public sealed record GateVerdict(bool Passed, string? Reason = null)
+{
+    public decimal? CostUsd { get; init; }
+    public IReadOnlyList<Attempt> Attempts { get; init; } = [];
+
+    public static readonly GateVerdict Pass = new(true);
+
+    public static GateVerdict Fail(string reason) => new(false, reason);
+}
