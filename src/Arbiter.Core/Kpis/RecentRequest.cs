@@ -15,6 +15,7 @@ public sealed record RecentRequest
     public string? Decision { get; init; }
     public required int Status { get; init; }
     public string? Error { get; init; }
+    public string? ErrorMessage { get; init; }
     public bool Stream { get; init; }
     public double LatencyMs { get; init; }
     public double? TtfbMs { get; init; }
@@ -46,6 +47,7 @@ public sealed record RecentRequest
             Decision = r.Decision,
             Status = r.Status,
             Error = r.ErrorKind?.ToString(),
+            ErrorMessage = r.ErrorMessage,
             Stream = r.Stream,
             LatencyMs = r.LatencyMs,
             TtfbMs = r.TimeToFirstChunkMs,

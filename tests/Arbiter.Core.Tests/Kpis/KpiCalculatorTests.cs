@@ -137,4 +137,17 @@ public class KpiCalculatorTests
         Assert.Null(t.StrongestModelCostUsd);
         Assert.Null(t.SavingsUsd);
     }
+
+    [Fact]
+    public void Compute_ShadowCallRecords_LeftOutOfTheKpis()
+    {
+        var records = Requests();
+        records.Add(Record("r1-shadow", 6, served: "big", usage: Usage(1000, 500), cost: 0.025m) with
+        {
+            Shadow = new Arbiter.Core.RequestLog.ShadowComparison { PrimaryRequestId = "r1", ShadowModel = "big" },
+        });
+        var t = KpiCalculator.Compute(records, Feedback(), Pricing, Hour, Hour.To).Totals;
+        Assert.Equal(5, t.Requests);
+        Assert.Equal(0.096m, t.CostUsd);
+    }
 }

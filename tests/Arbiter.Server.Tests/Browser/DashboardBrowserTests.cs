@@ -71,6 +71,7 @@ public class DashboardBrowserTests
         browser.FindElement(By.Id("keyinput")).SendKeys(Key);
         browser.FindElement(By.CssSelector("#keyform button")).Click();
         WaitForState(browser, "ready");
+        Screenshot(browser, js);
 
         Assert.Equal(ids.Count.ToString(), browser.FindElement(By.TagName("body")).GetAttribute("data-requests"));
         Assert.Equal(ids.Count.ToString(), browser.FindElement(By.Id("t-requests")).Text);
@@ -115,9 +116,8 @@ public class DashboardBrowserTests
         var rows = browser.FindElements(By.CssSelector("#recent tbody tr"));
         Assert.Equal(25, rows.Count);
         Assert.Equal(ids[^1], rows[0].GetAttribute("data-request-id"));
-        Assert.Contains(rows, r => r.Text.Contains("route:auto", StringComparison.Ordinal) && r.Text.Contains("UpstreamError", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Text.Contains("auto", StringComparison.Ordinal) && r.Text.Contains("sim-fast ✕ UpstreamError", StringComparison.Ordinal));
 
-        Screenshot(browser, js);
     }
 
     private static IWebElement Chart(ChromeDriver browser, string name) => browser.FindElement(By.CssSelector($"[data-chart=\"{name}\"]"));

@@ -265,7 +265,7 @@
       const status = el("td", ok ? "status-ok" : "status-err", ok ? String(r.status) : `${r.status} ${r.error ?? ""}`.trim());
       const cost = el("td", "num", r.unpriced ? "unpriced" : usd(r.cost_usd));
       const why = el("td");
-      why.append(el("div", "decision", r.decision ?? "–"));
+      why.append(el("div", r.decision ? "decision" : "decision muted", r.decision ?? r.error_message ?? "–"));
       const chips = el("div", "attempts");
       r.attempts.forEach((a, i) => {
         if (i > 0) chips.append(el("span", "muted", "→"));
