@@ -39,4 +39,6 @@ public static class ConfigDefaults
     public const double DriftQualityDrop = 0.05;
     public const double DriftLatencyIncrease = 0.5;
     public const double DriftFallbackIncrease = 0.05;
+    /// <summary>Strategy <c>learned</c>: utility (probability units) within which the stronger model wins.</summary>
+    public const double LearnedMargin = 0.02;
 }

@@ -109,7 +109,8 @@ public static class ConfigValidator
         var key = $"routes.{name}";
         if (string.IsNullOrEmpty(r.Strategy)) errors.Add($"{key}.strategy: empty; remove it or give a strategy (known: {string.Join(", ", RoutingStrategies.All)})");
         else if (!RoutingStrategies.All.Contains(r.Strategy)) errors.Add($"{key}.strategy: unknown strategy '{r.Strategy}' (known: {string.Join(", ", RoutingStrategies.All)})");
-        if (string.IsNullOrEmpty(r.Model)) { if (r.Strategy is null or RoutingStrategies.Single) errors.Add($"{key}.model: required for strategy single"); }
+        if (r.Strategy == RoutingStrategies.Learned) ValidateLearned(key, r, errors);
+        else if (string.IsNullOrEmpty(r.Model)) { if (r.Strategy is null or RoutingStrategies.Single) errors.Add($"{key}.model: required for strategy single"); }
         else if (!config.Models.ContainsKey(r.Model)) errors.Add($"{key}.model: '{r.Model}' is not a configured model (configured: {Known(config.Models.Keys)})");
         for (var i = 0; i < (r.Fallbacks?.Count ?? 0); i++)
         {
@@ -117,6 +118,13 @@ public static class ConfigValidator
             else if (!config.Models.ContainsKey(r.Fallbacks[i])) errors.Add($"{key}.fallbacks[{i}]: '{r.Fallbacks[i]}' is not a configured model");
         }
         RoutingConfigValidator.ValidateRoute(name, r, config, errors);
+    }
+
+    private static void ValidateLearned(string key, RouteConfig r, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(r.ModelDir)) errors.Add($"{key}.model_dir: required for strategy learned (a directory written by `arbiter router train`)");
+        if (r.Lambda is < 0 || r.Lambda is { } l && !double.IsFinite(l)) errors.Add($"{key}.lambda: must be a non-negative number, got {r.Lambda}");
+        if (r.Margin is < 0 or > 1) errors.Add($"{key}.margin: must be between 0 and 1, got {r.Margin}");
     }
 
     /// <summary>An optional section written with nothing under it is reported, then treated as empty.</summary>
