@@ -42,8 +42,9 @@ public static class ConfigValidator
         foreach (var (name, m) in Entries(c.Models, "models", "give at least provider", errors)) ValidateModel(name, m, c, errors);
         foreach (var (name, t) in Entries(c.Tiers, "tiers", "give latency_p95_ms, quality_bar or self_hosted", errors)) ValidateTier(name, t, errors);
         foreach (var (name, r) in Entries(c.Routes, "routes", "give at least model", errors)) ValidateRoute(name, r, c, errors);
+        AccountingConfigRules.Check(config, environment, errors);
         RoutingConfigValidator.ValidateQuality(c, errors);
-        ObservabilityConfigRules.Check(config.Observability, environment, errors);
+        ObservabilityConfigRules.Check(config.Observability, errors);
         return errors;
     }
 

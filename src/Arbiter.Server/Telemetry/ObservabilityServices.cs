@@ -37,7 +37,7 @@ internal static class ObservabilityServices
         });
         services.AddSingleton(sp => new GatewayMetrics(sp.GetRequiredService<IMeterFactory>().Create(TelemetryNames.SourceName), config,
             sp.GetRequiredService<DriftMonitor>()));
-        services.AddSingleton(new AdminKey(SecretReference.Resolve(o.AdminKey, options.Environment)));
+        // The accounting master key, when configured, guards these admin endpoints too (one admin secret, not two).
         services.AddSingleton<KpiEndpoint>();
         services.AddSingleton<FeedbackEndpoint>();
         services.AddSingleton<DashboardAssets>();

@@ -30,15 +30,16 @@ public class DashboardBrowserTests
                 FailureRate = m.Key == "sim-fast" ? 0.5 : 0,
             },
         }, StringComparer.Ordinal);
-        return config with { Models = models, Observability = config.Observability with { AdminKey = "env:DASH_KEY" } };
+        return config with { Models = models, Auth = config.Auth with { MasterKey = "env:DASH_KEY" } };
     }
 
     private static async Task<List<string>> WorkloadAsync(LoopbackGateway gateway)
     {
+        var key = await ChatCalls.CreateKeyAsync(gateway.Http, Key, "dashboard-test");
         var ids = new List<string>();
         async Task Send(string model, bool stream)
         {
-            var (_, id) = await ChatCalls.SendAsync(gateway.Http, model, stream, $"question {ids.Count}");
+            var (_, id) = await ChatCalls.SendAsync(gateway.Http, model, stream, $"question {ids.Count}", key);
             ids.Add(id);
         }
         for (var i = 0; i < 12; i++) await Send("auto", stream: i % 2 == 0);
@@ -47,7 +48,7 @@ public class DashboardBrowserTests
         for (var i = 0; i < 3; i++) await Send("no-such-model", stream: false);
         await gateway.WaitForRecordsAsync(ids.Count);
         for (var i = 0; i < ids.Count; i += 3)
-            (await ChatCalls.FeedbackAsync(gateway.Http, $$"""{"request_id":"{{ids[i]}}","score":{{(i % 2 == 0 ? "0.9" : "0.6")}}}""")).Dispose();
+            (await ChatCalls.FeedbackAsync(gateway.Http, $$"""{"request_id":"{{ids[i]}}","score":{{(i % 2 == 0 ? "0.9" : "0.6")}}}""", key)).Dispose();
         return ids;
     }
 
