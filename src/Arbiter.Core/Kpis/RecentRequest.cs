@@ -33,7 +33,12 @@ public sealed record RecentRequest
         for (var i = 0; i < attempts.Length; i++)
         {
             var a = r.Attempts[i];
-            attempts[i] = new RecentAttempt(a.Model, a.Provider, a.Duration.TotalMilliseconds, a.Error?.Kind.ToString());
+            attempts[i] = new RecentAttempt(a.Model, a.Provider, a.Duration.TotalMilliseconds, a.Error?.Kind.ToString())
+            {
+                Deployment = a.Deployment == a.Provider ? null : a.Deployment,
+                Retry = a.Retry,
+                Skipped = a.Skipped,
+            };
         }
         return new RecentRequest
         {

@@ -150,4 +150,15 @@ public class KpiCalculatorTests
         Assert.Equal(5, t.Requests);
         Assert.Equal(0.096m, t.CostUsd);
     }
+
+    [Fact]
+    public void FellBackIn_RetriesOfOneDeployment_NotAFallback()
+    {
+        var retried = Record("x", 1, served: "small", attempts: [Failed("small"), Ok("small") with { Retry = 1 }]);
+        var otherDeployment = Record("y", 1, served: "small", attempts: [Failed("small") with { Deployment = "east" }, Ok("small") with { Deployment = "west" }]);
+        var skipped = Record("z", 1, served: "big", attempts: [Failed("small") with { Skipped = "circuit_open" }, Ok("big")]);
+        Assert.False(RequestFacts.FellBackIn(retried));
+        Assert.True(RequestFacts.FellBackIn(otherDeployment));
+        Assert.True(RequestFacts.FellBackIn(skipped));
+    }
 }

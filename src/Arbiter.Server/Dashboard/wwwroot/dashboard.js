@@ -269,7 +269,10 @@
       const chips = el("div", "attempts");
       r.attempts.forEach((a, i) => {
         if (i > 0) chips.append(el("span", "muted", "→"));
-        chips.append(el("span", `chip ${a.error ? "fail" : "ok"}`, `${a.model} ${a.error ? "✕ " + a.error : "✓"} · ${ms(a.duration_ms)}`));
+        const where = a.deployment ? `${a.model}@${a.deployment}` : a.model;
+        const retry = a.retry > 0 ? ` · retry ${a.retry}` : "";
+        if (a.skipped) chips.append(el("span", "chip skip", `${where} skipped: ${a.skipped.replace("_", " ")}`));
+        else chips.append(el("span", `chip ${a.error ? "fail" : "ok"}`, `${where} ${a.error ? "✕ " + a.error : "✓"} · ${ms(a.duration_ms)}${retry}`));
       });
       if (r.escalations > 0) chips.append(el("span", "chip esc", `escalated ×${r.escalations}`));
       if (r.quality !== null) chips.append(el("span", "chip", `quality ${r.quality.toFixed(2)}`));
