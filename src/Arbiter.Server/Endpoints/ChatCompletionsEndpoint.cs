@@ -40,7 +40,9 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
             trace.RequestedModel = request.Model;
             trace.Stream = request.Stream;
             plan = RequestAuthorizer.Authorize(PlanFor(ctx, request, trace), request.Model, key, team);
-            ticket = access.Admission.Admit(request, plan.Candidates, key, team, allCandidates: plan.Mode == RouteMode.Cascade);
+            // A cascade's later stages are reserved one by one by the cost governor (trace.Budget), not all up front.
+            ticket = access.Admission.Admit(request, plan.Mode == RouteMode.Cascade ? [plan.Candidates[0]] : plan.Candidates, key, team);
+            if (plan.Mode == RouteMode.Cascade) trace.Budget = access.BudgetFor(ticket);
         }
         catch (ArbiterException ex)
         {

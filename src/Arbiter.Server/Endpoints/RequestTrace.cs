@@ -28,6 +28,8 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     /// <summary>Time spent waiting on upstreams; the rest of the elapsed time is the gateway's own.</summary>
     public TimeSpan UpstreamTime { get; set; }
     public double? TimeToFirstChunkMs { get; set; }
+    /// <summary>The cost governor's gate for a request that fans out (a cascade); null otherwise.</summary>
+    public Core.Budgets.RequestBudget? Budget { get; set; }
     public string? KeyId { get; set; }
     public string? Team { get; set; }
     /// <summary>The last record made, so the request's end can settle its budget reservation with the final cost.</summary>
