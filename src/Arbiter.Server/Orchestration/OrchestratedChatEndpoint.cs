@@ -117,7 +117,9 @@ internal sealed class OrchestratedChatEndpoint(OrchestrationServices services)
                 (budget, ct) => services.Ensembles.RunAsync(name, ensemble, request, budget, ct));
         }
         var orchestrator = request.Model[OrchestrationModels.OrchestratePrefix.Length..];
-        throw NotFound(request.Model, "orchestrator", config.Orchestrators.Keys.Where(k => k != orchestrator));
+        if (!config.Orchestrators.TryGetValue(orchestrator, out var settings)) throw NotFound(request.Model, "orchestrator", config.Orchestrators.Keys);
+        return new CompositeJob(ModelsOf([settings.Model]), settings.MaxCostUsd,
+            (budget, ct) => services.Orchestrators.RunAsync(orchestrator, settings, request, budget, ct));
     }
 
     /// <summary>The model each member (a model or route) is served by first.</summary>

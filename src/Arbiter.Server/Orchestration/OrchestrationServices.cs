@@ -4,6 +4,7 @@ using Arbiter.Core.Models;
 using Arbiter.Core.Config;
 using Arbiter.Core.Orchestration.Chains;
 using Arbiter.Core.Orchestration.Sessions;
+using Arbiter.Core.Orchestration.Workers;
 using Arbiter.Core.Orchestration.Calls;
 using Arbiter.Core.Orchestration.Ensembles;
 using Arbiter.Core.Orchestration.Governance;
@@ -25,6 +26,7 @@ internal sealed class OrchestrationServices
         Ensembles = new EnsembleRunner(Calls);
         Stronger = new StrongerModels(runtime.Config, runtime.Router);
         Chains = new ChainRunner(Calls, Stronger, runtime.Time);
+        Orchestrators = new OrchestratorRunner(Calls, Stronger);
         ISessionStore store = access.Storage.Database is { } database ? new SqlSessionStore(database) : new InMemorySessionStore();
         var sessions = runtime.Config.Sessions ?? new SessionsConfig();
         Sessions = new SessionEngine(store, new SessionRules(sessions.ReadOnlyPaths ?? ["/constraints"]), runtime.Time);
@@ -39,6 +41,7 @@ internal sealed class OrchestrationServices
     public EnsembleRunner Ensembles { get; }
     public StrongerModels Stronger { get; }
     public ChainRunner Chains { get; }
+    public OrchestratorRunner Orchestrators { get; }
     public SessionEngine Sessions { get; }
     public SessionTurns Turns { get; }
     /// <summary>Who answers a turn that names no model.</summary>

@@ -8,6 +8,8 @@ public static class OrchestrationConfigs
         ensembles:
           panel: { members: [cheap, strong], mode: vote, supervisor: strong, threshold: 0.5 }
           capped: { members: [cheap, strong, cheap], mode: all, max_cost_usd: 0.000001 }
+        orchestrators:
+          planner: { model: strong, max_subtasks: 2 }
         chains:
           brief:
             steps:
