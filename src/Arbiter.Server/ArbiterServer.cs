@@ -2,6 +2,8 @@ using Arbiter.Core.Config;
 using Arbiter.Core.Errors;
 using Arbiter.Core.RequestLog;
 using Arbiter.Providers;
+using Arbiter.Server.Admin;
+using Arbiter.Server.Auth;
 using Arbiter.Server.Endpoints;
 using Arbiter.Server.Hosting;
 using Arbiter.Server.Http;
@@ -45,7 +47,8 @@ public static class ArbiterServer
         });
 
         var http = UpstreamHttp.Create(options.UpstreamHandler);
-        var store = options.RequestStore ?? new InMemoryRequestStore();
+        var access = GatewayAccessSetup.Create(builder, options);
+        var store = access.Storage.Requests;
         builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), ObservabilityServices.Metered(store, sp),
             ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.RequestLog").LogError(ex, "Could not store request records")));
         builder.Services.AddSingleton<ChatCompletionsEndpoint>();
@@ -58,11 +61,13 @@ public static class ArbiterServer
         app.Use((ctx, next) => UnhandledErrors.HandleAsync(ctx, next, errorsLogger));
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var runtime = app.Services.GetRequiredService<GatewayRuntime>();
+        _ = app.Services.GetService<OwnedStorage>(); // created now so the container disposes it at shutdown
         app.MapPost("/v1/chat/completions", chat.HandleAsync);
         app.MapPost("/chat/completions", chat.HandleAsync); // clients configured with a base URL lacking /v1
         app.MapGet("/v1/models", ctx => ModelsEndpoint.HandleAsync(ctx, runtime));
         app.MapGet("/healthz", ctx => WriteJsonAsync(ctx, """{"status":"ok"}"""));
         app.MapGet("/readyz", ctx => WriteJsonAsync(ctx, $$"""{"status":"ready","models":{{runtime.Models.All.Count()}},"providers":{{runtime.Providers.Count}}}"""));
+        AdminEndpoints.Map(app, access);
         ObservabilityServices.Map(app, config);
         app.MapFallback(UnknownRoutes.HandleAsync);
         return app;

@@ -1,6 +1,7 @@
 using Arbiter.Core.Config;
 using Arbiter.Core.Kpis;
 using Arbiter.Core.RequestLog;
+using Arbiter.Storage;
 
 namespace Arbiter.Server;
 
@@ -15,6 +16,9 @@ public sealed record ArbiterServerOptions
     public TimeProvider Time { get; init; } = TimeProvider.System;
     /// <summary>The handler under the shared upstream HttpClient (tests inject one; production uses a pooled SocketsHttpHandler).</summary>
     public HttpMessageHandler? UpstreamHandler { get; init; }
+    /// <summary>Only the request log replaced (keys and spend then live in memory); <see cref="Storage"/> replaces everything.</summary>
     public IRequestStore? RequestStore { get; init; }
+    /// <summary>The stores to run on, already migrated; default: opened from the configuration's <c>storage:</c>.</summary>
+    public ArbiterStorage? Storage { get; init; }
     public IFeedbackStore? FeedbackStore { get; init; }
 }

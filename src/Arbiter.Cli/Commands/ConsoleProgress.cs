@@ -10,6 +10,8 @@ internal static class ConsoleProgress
 
     public static T Run<T>(string title, Func<IProgress<TrainingProgress>, T> job)
     {
+        // Redirected (CI, a log file): one plain line per step instead of redrawing a bar.
+        if (Console.IsErrorRedirected) return job(new PlainProgress(title));
         T result = default!;
         Err.Progress().AutoClear(false).HideCompleted(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -20,6 +22,21 @@ internal static class ConsoleProgress
                 task.Value = task.MaxValue;
             });
         return result;
+    }
+
+    private sealed class PlainProgress(string title) : IProgress<TrainingProgress>
+    {
+        private string? _lastStep;
+        private int _lastTenth = -1;
+
+        public void Report(TrainingProgress value)
+        {
+            var tenth = value.Total == 0 ? 10 : value.Done * 10 / value.Total;
+            if (value.Step == _lastStep && tenth == _lastTenth) return;
+            _lastStep = value.Step;
+            _lastTenth = tenth;
+            Console.Error.WriteLine($"{title}: {value.Step} [{value.Done}/{value.Total}]");
+        }
     }
 
     // Reports arrive on the job's thread; Spectre's task is safe to update from it.

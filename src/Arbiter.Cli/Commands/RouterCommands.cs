@@ -11,6 +11,7 @@ internal static class RouterCommands
         RouterRouteCommand.Create(),
         RouterEvalCommand.Create(),
         RouterEvalRouteLlmCommand.Create(),
+        RouterFromLogCommand.Create(),
     };
 
     /// <summary>Runs a command body; a data or argument problem is one line on stderr and exit code 2, never a stack trace.</summary>

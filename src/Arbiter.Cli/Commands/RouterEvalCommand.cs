@@ -19,20 +19,25 @@ internal static class RouterEvalCommand
         var data = new Option<string[]>("--data") { Description = "One file set split into train and test by --held-out and --seed", AllowMultipleArgumentsPerToken = true };
         var heldOut = new Option<double>("--held-out") { Description = "Share of each task's prompts held out for testing with --data", DefaultValueFactory = _ => 0.3 };
         var tune = new Option<bool>("--tune") { Description = "Choose --l2 by AIQ on a validation split of the training side (never the test side)" };
+        var stages = new Option<int>("--cascade-stages") { Description = "Longest cascade chain (models on the training cost-quality hull, strongest last)", DefaultValueFactory = _ => 4 };
+        var onValidation = new Option<bool>("--on-validation") { Description = "Evaluate on the validation split of the training side instead of the test side (for trying settings without looking at the test set)" };
         var trainer = new TrainerArguments();
-        var command = new Command("eval", "Train on one set, report AIQ and the cost-quality curve on another") { train, test, data, heldOut, tune };
+        var command = new Command("eval", "Train on one set, report AIQ and the cost-quality curve on another") { train, test, data, heldOut, tune, onValidation, stages };
         trainer.AddTo(command);
         command.SetAction(parse => RouterCommands.Guard(() =>
         {
             var seed = trainer.Seed(parse);
             var (trainSet, testSet) = Sets(parse.GetValue(train), parse.GetValue(test), parse.GetValue(data), parse.GetValue(heldOut), seed);
+            if (parse.GetValue(onValidation)) (trainSet, testSet) = DatasetSplit.Split(trainSet, RouterTuning.ValidationFraction, seed + 1);
             var options = trainer.Read(parse);
             if (parse.GetValue(tune)) options = Tune(trainSet, options, seed);
             Console.WriteLine($"train: {trainSet.Samples.Count} prompts, test: {testSet.Samples.Count} prompts; trainer {options.Trainer}, l2 {options.L2}, word n-grams {options.WordNgrams}, char n-grams {options.CharNgrams}");
             var trained = ConsoleProgress.Run("training", p => RouterTrainer.Train(trainSet, options, p));
             var predictions = ConsoleProgress.Run("predicting", p => RouterPredictions.Of(trained.Model, testSet, p));
             var lambdas = LambdaGrid.Default;
-            var report = ConsoleProgress.Run("sweeping", p => RouterEvaluation.Run(predictions, new OutcomeTable(trainSet), new OutcomeTable(testSet), lambdas, progress: p));
+            var trainTable = new OutcomeTable(trainSet);
+            var cascade = ConsoleProgress.Run("cascade", p => CascadeEvaluation.Run(trainSet, testSet, CascadeChain.FromTraining(trainTable, parse.GetValue(stages)), options, p));
+            var report = ConsoleProgress.Run("sweeping", p => RouterEvaluation.Run(predictions, trainTable, new OutcomeTable(testSet), lambdas, [cascade], p));
             EvaluationPrinter.Print(report, lambdas, Console.Out);
             return 0;
         }));

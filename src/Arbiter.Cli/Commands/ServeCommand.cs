@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Arbiter.Core.Config;
 using Arbiter.Server;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Arbiter.Cli.Commands;
@@ -24,6 +25,8 @@ internal static class ServeCommand
                 if (cfg.Server.InlineIo) InlineSocketCompletions.Enable();
                 await app.StartAsync(ct);
                 Console.WriteLine($"Arbiter listening on {string.Join(", ", app.Urls)} ({ConfigSource.Describe(path)}; {cfg.Models.Count} models, {cfg.Routes.Count} routes)");
+                var access = app.Services.GetRequiredService<Arbiter.Server.Auth.GatewayAccess>();
+                Console.WriteLine($"Storage: {access.Storage.Description}; virtual keys: {(access.AuthEnabled ? $"on ({access.Ring.ActiveKeys} active)" : "off (no auth.master_key)")}");
                 await app.WaitForShutdownAsync(ct);
                 return 0;
             }

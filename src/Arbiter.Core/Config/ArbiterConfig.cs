@@ -8,6 +8,9 @@ public sealed record ArbiterConfig
     public Dictionary<string, ModelConfig> Models { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, TierConfig> Tiers { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, RouteConfig> Routes { get; init; } = new(StringComparer.Ordinal);
+    public StorageConfig Storage { get; init; } = new();
+    public AuthConfig Auth { get; init; } = new();
+    public AccountingConfig Accounting { get; init; } = new();
     /// <summary>Measured quality (0 to 1) per task, then per model; the task <c>default</c> applies to any task.</summary>
     public Dictionary<string, Dictionary<string, double>> Quality { get; init; } = new(StringComparer.Ordinal);
     public ObservabilityConfig Observability { get; init; } = new();

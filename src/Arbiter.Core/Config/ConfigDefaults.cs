@@ -12,6 +12,13 @@ public static class ConfigDefaults
     /// <summary>Anthropic requires max_tokens; used when the client sets none.</summary>
     public const int AnthropicDefaultMaxTokens = 4096;
     public const string AzureApiVersion = "2024-10-21";
+    public const string StorageType = StorageTypes.Sqlite;
+    /// <summary>Relative to the working directory of <c>arbiter serve</c>.</summary>
+    public const string SqlitePath = "data/arbiter.db";
+    public const int RetentionDays = 90;
+    public const double KeyRefreshSeconds = 30;
+    /// <summary>Output tokens a budget reservation assumes when the request sets no max_tokens.</summary>
+    public const int ReservedOutputTokens = 1024;
 
     // Routing engine
     public const double TierCostPriority = 1.0;
@@ -39,4 +46,6 @@ public static class ConfigDefaults
     public const double DriftQualityDrop = 0.05;
     public const double DriftLatencyIncrease = 0.5;
     public const double DriftFallbackIncrease = 0.05;
+    /// <summary>Strategy <c>learned</c>: utility (probability units) within which the stronger model wins.</summary>
+    public const double LearnedMargin = 0.02;
 }

@@ -42,6 +42,7 @@ public static class ConfigValidator
         foreach (var (name, m) in Entries(c.Models, "models", "give at least provider", errors)) ValidateModel(name, m, c, errors);
         foreach (var (name, t) in Entries(c.Tiers, "tiers", "give latency_p95_ms, quality_bar or self_hosted", errors)) ValidateTier(name, t, errors);
         foreach (var (name, r) in Entries(c.Routes, "routes", "give at least model", errors)) ValidateRoute(name, r, c, errors);
+        AccountingConfigRules.Check(config, environment, errors);
         RoutingConfigValidator.ValidateQuality(c, errors);
         ObservabilityConfigRules.Check(config.Observability, environment, errors);
         return errors;
@@ -109,7 +110,8 @@ public static class ConfigValidator
         var key = $"routes.{name}";
         if (string.IsNullOrEmpty(r.Strategy)) errors.Add($"{key}.strategy: empty; remove it or give a strategy (known: {string.Join(", ", RoutingStrategies.All)})");
         else if (!RoutingStrategies.All.Contains(r.Strategy)) errors.Add($"{key}.strategy: unknown strategy '{r.Strategy}' (known: {string.Join(", ", RoutingStrategies.All)})");
-        if (string.IsNullOrEmpty(r.Model)) { if (r.Strategy is null or RoutingStrategies.Single) errors.Add($"{key}.model: required for strategy single"); }
+        if (r.Strategy == RoutingStrategies.Learned) ValidateLearned(key, r, errors);
+        else if (string.IsNullOrEmpty(r.Model)) { if (r.Strategy is null or RoutingStrategies.Single) errors.Add($"{key}.model: required for strategy single"); }
         else if (!config.Models.ContainsKey(r.Model)) errors.Add($"{key}.model: '{r.Model}' is not a configured model (configured: {Known(config.Models.Keys)})");
         for (var i = 0; i < (r.Fallbacks?.Count ?? 0); i++)
         {
@@ -117,6 +119,13 @@ public static class ConfigValidator
             else if (!config.Models.ContainsKey(r.Fallbacks[i])) errors.Add($"{key}.fallbacks[{i}]: '{r.Fallbacks[i]}' is not a configured model");
         }
         RoutingConfigValidator.ValidateRoute(name, r, config, errors);
+    }
+
+    private static void ValidateLearned(string key, RouteConfig r, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(r.ModelDir)) errors.Add($"{key}.model_dir: required for strategy learned (a directory written by `arbiter router train`)");
+        if (r.Lambda is < 0 || r.Lambda is { } l && !double.IsFinite(l)) errors.Add($"{key}.lambda: must be a non-negative number, got {r.Lambda}");
+        if (r.Margin is < 0 or > 1) errors.Add($"{key}.margin: must be between 0 and 1, got {r.Margin}");
     }
 
     /// <summary>An optional section written with nothing under it is reported, then treated as empty.</summary>

@@ -34,4 +34,10 @@ public sealed record RouteConfig
     public ShadowConfig? Shadow { get; init; }
     /// <summary>Any strategy: what to do when a prompt holds personal data or secrets.</summary>
     public PrivacyConfig? Privacy { get; init; }
+    /// <summary>Strategy <c>learned</c>: the router directory written by <c>arbiter router train</c> (relative to the working directory).</summary>
+    public string? ModelDir { get; init; }
+    /// <summary>Strategy <c>learned</c>: cost weight per USD (quality − lambda × expected cost); unset uses the router's calibrated threshold.</summary>
+    public double? Lambda { get; init; }
+    /// <summary>Strategy <c>learned</c>: confidence margin; choices this close to a tie go to the stronger model. Default <c>ConfigDefaults.LearnedMargin</c>.</summary>
+    public double? Margin { get; init; }
 }

@@ -10,6 +10,7 @@ public static class ErrorCatalog
         ErrorKind.ContentFiltered => 400,
         ErrorKind.UpstreamBadRequest => 400,
         ErrorKind.Unauthorized => 401,
+        ErrorKind.Forbidden => 403,
         ErrorKind.ModelNotFound => 404,
         ErrorKind.NotFound => 404,
         ErrorKind.MethodNotAllowed => 405,
@@ -29,6 +30,7 @@ public static class ErrorCatalog
             or ErrorKind.ContextWindowExceeded or ErrorKind.ContentFiltered or ErrorKind.UpstreamBadRequest
             => "invalid_request_error",
         ErrorKind.Unauthorized => "authentication_error",
+        ErrorKind.Forbidden => "permission_error",
         ErrorKind.RateLimited => "rate_limit_error",
         ErrorKind.Internal => "server_error",
         _ => "upstream_error",
@@ -45,6 +47,7 @@ public static class ErrorCatalog
         ErrorKind.RateLimited => "rate_limit_exceeded",
         ErrorKind.ContentFiltered => "content_filter",
         ErrorKind.Unauthorized => "invalid_api_key",
+        ErrorKind.Forbidden => "forbidden",
         ErrorKind.UpstreamTimeout => "upstream_timeout",
         ErrorKind.UpstreamUnavailable => "upstream_unavailable",
         ErrorKind.UpstreamAuth => "upstream_auth_failed",

@@ -13,6 +13,8 @@ public enum ErrorKind
     MethodNotAllowed,
     /// <summary>Missing or wrong key: 401.</summary>
     Unauthorized,
+    /// <summary>A valid key that may not do this (a model or route outside its allowed list, the admin API without the master key): 403.</summary>
+    Forbidden,
     /// <summary>The body exceeds the configured limit: 413.</summary>
     PayloadTooLarge,
     /// <summary>The prompt does not fit the model's context window: 400.</summary>

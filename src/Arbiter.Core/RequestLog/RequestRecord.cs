@@ -46,4 +46,6 @@ public sealed record RequestRecord
     public int? Escalations { get; init; }
     /// <summary>A quality gate's or judge's score of the served answer, 0 to 1.</summary>
     public double? QualityScore { get; init; }
+    /// <summary>The key's team, when it has one.</summary>
+    public string? Team { get; init; }
 }

@@ -6,6 +6,9 @@ public static class RoutingStrategies
     /// <summary>One model, then its fallbacks in order.</summary>
     public const string Single = "single";
 
+    /// <summary>A trained router (Arbiter.Learning) predicts each model's chance of a good answer; registered by the server.</summary>
+    public const string Learned = "learned";
+
     /// <summary>The cheapest model of a tier whose quality meets the tier's bar and whose observed p95 meets its target.</summary>
     public const string Tier = "tier";
 
@@ -19,5 +22,5 @@ public static class RoutingStrategies
     public const string Split = "split";
 
     /// <summary>Every strategy the router has, for validating <c>routes.NAME.strategy</c>.</summary>
-    public static readonly IReadOnlyList<string> All = [Single, Tier, Rules, Cascade, Split];
+    public static readonly IReadOnlyList<string> All = [Single, Tier, Rules, Cascade, Split, Learned];
 }

@@ -6,7 +6,7 @@ public sealed record RouterTrainerOptions
     /// <summary>Classifier per model: <c>lbfgs</c> (L-BFGS logistic regression) or <c>sdca</c> (SDCA logistic regression). Both calibrated.</summary>
     public string Trainer { get; init; } = RouterTrainers.Lbfgs;
     /// <summary>L2 penalty of each classifier; larger keeps predictions nearer each task's base rate.</summary>
-    public float L2 { get; init; } = 1f;
+    public float L2 { get; init; } = 30f;
     /// <summary>Longest word n-gram of the text features.</summary>
     public int WordNgrams { get; init; } = 2;
     /// <summary>Character n-gram length of the text features; 0 turns them off.</summary>

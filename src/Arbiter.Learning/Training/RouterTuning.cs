@@ -9,13 +9,16 @@ namespace Arbiter.Learning.Training;
 /// </summary>
 public static class RouterTuning
 {
-    public static readonly IReadOnlyList<float> DefaultL2Grid = [0.1f, 0.3f, 1f, 3f, 10f];
+    /// <summary>Share of the training side used for validation.</summary>
+    public const double ValidationFraction = 0.2;
+
+    public static readonly IReadOnlyList<float> DefaultL2Grid = [1f, 3f, 10f, 30f, 100f];
 
     public sealed record Result(float Best, IReadOnlyList<(float L2, double Aiq)> Scores);
 
     public static Result SelectL2(RoutingDataset train, RouterTrainerOptions options, IReadOnlyList<float> grid, int seed, IProgress<TrainingProgress>? progress = null)
     {
-        var (fit, validation) = DatasetSplit.Split(train, 0.2, seed + 1);
+        var (fit, validation) = DatasetSplit.Split(train, ValidationFraction, seed + 1);
         var fitTable = new OutcomeTable(fit);
         var validationTable = new OutcomeTable(validation);
         var scores = new List<(float, double)>();

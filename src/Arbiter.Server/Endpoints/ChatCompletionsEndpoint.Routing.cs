@@ -14,8 +14,9 @@ internal sealed partial class ChatCompletionsEndpoint
     {
         if (runtime.Router.TryPlanDirect(request.Model, out var direct)) return direct;
         var headers = ctx.Request.Headers;
-        // Virtual keys (key id, team) are filled here once the accounting layer authenticates them.
-        var context = RoutingContext.For(request, headers[ArbiterHeaders.Task].ToString(), headers[ArbiterHeaders.Session].ToString());
+        // The virtual key (id, team) was authenticated before the body was read.
+        var context = RoutingContext.For(request, headers[ArbiterHeaders.Task].ToString(), headers[ArbiterHeaders.Session].ToString(),
+            trace.KeyId, trace.Team);
         try { return runtime.Router.Plan(request, context); }
         finally { trace.TaskType = context.Task; }
     }

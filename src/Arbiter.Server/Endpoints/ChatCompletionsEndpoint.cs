@@ -1,11 +1,13 @@
 using System.Globalization;
 using Arbiter.Core.Accounting;
+using Arbiter.Core.Budgets;
 using Arbiter.Core.Chat;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
 using Arbiter.Core.OpenAIFormat;
 using Arbiter.Core.Providers;
 using Arbiter.Core.Routing;
+using Arbiter.Server.Auth;
 using Arbiter.Server.Hosting;
 using Arbiter.Server.Http;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +20,7 @@ namespace Arbiter.Server.Endpoints;
 /// headers, and hand a record to the request log. Upstream time is measured so the overhead header is the
 /// gateway's own time only.
 /// </summary>
-internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, ILogger<ChatCompletionsEndpoint> logger)
+internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, GatewayAccess access, ILogger<ChatCompletionsEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext ctx)
     {
@@ -27,12 +29,18 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
 
         ChatRequest request;
         RoutePlan plan;
+        AdmissionTicket ticket;
         try
         {
+            // Key check before the body is read: an unauthenticated client costs no parsing.
+            if (RequestAuthorizer.Authenticate(ctx, access, out var key, out var team) is { } denied) throw denied.ToException();
+            trace.KeyId = key?.Id;
+            trace.Team = key?.Team;
             request = await ChatRequestBody.ReadAsync(ctx.Request, runtime.Config.Server.MaxBodyBytes, ctx.RequestAborted);
             trace.RequestedModel = request.Model;
             trace.Stream = request.Stream;
-            plan = PlanFor(ctx, request, trace);
+            plan = RequestAuthorizer.Authorize(PlanFor(ctx, request, trace), request.Model, key, team);
+            ticket = access.Admission.Admit(request, plan.Candidates, key, team, allCandidates: plan.Mode == RouteMode.Cascade);
         }
         catch (ArbiterException ex)
         {
@@ -47,9 +55,17 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, IL
         ctx.Response.Headers[ArbiterHeaders.Decision] = plan.Reason;
         if (plan.Shadow is not null || plan.PrivacyFindings is not null) NoteRouting(plan, trace);
         request = plan.Request ?? request; // redacted when the route redacts personal data
-        if (plan.Mode == RouteMode.Cascade) await CascadeAsync(ctx, request, plan, trace);
-        else if (request.Stream) await StreamAsync(ctx, request, plan, trace);
-        else await CompleteAsync(ctx, request, plan, trace);
+        try
+        {
+            if (plan.Mode == RouteMode.Cascade) await CascadeAsync(ctx, request, plan, trace);
+            else if (request.Stream) await StreamAsync(ctx, request, plan, trace);
+            else await CompleteAsync(ctx, request, plan, trace);
+        }
+        finally
+        {
+            // Whatever happened, the reservation is released and what was paid is spent (nothing, if no record was made).
+            ticket.Settle(trace.Record?.CostUsd, trace.Record?.Usage);
+        }
     }
 
     private async Task CompleteAsync(HttpContext ctx, ChatRequest request, RoutePlan plan, RequestTrace trace)

@@ -28,6 +28,10 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     /// <summary>Time spent waiting on upstreams; the rest of the elapsed time is the gateway's own.</summary>
     public TimeSpan UpstreamTime { get; set; }
     public double? TimeToFirstChunkMs { get; set; }
+    public string? KeyId { get; set; }
+    public string? Team { get; set; }
+    /// <summary>The last record made, so the request's end can settle its budget reservation with the final cost.</summary>
+    public RequestRecord? Record { get; private set; }
     public string? ShadowModel { get; set; }
     public string? TaskType { get; set; }
     public int? Escalations { get; set; }
@@ -80,6 +84,8 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             OverheadMs = Math.Max(0, (_frozenOverhead ?? total - UpstreamTime).TotalMilliseconds),
             Attempts = Attempts,
             DeliveredChars = deliveredChars,
+            KeyId = KeyId,
+            Team = Team,
             ShadowModel = ShadowModel,
             TaskType = TaskType,
             Escalations = Escalations,
@@ -87,6 +93,6 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             PrivacyFindings = PrivacyFindings,
         };
         GatewaySpans.CompleteRequest(Span, record);
-        return record;
+        return Record = record;
     }
 }

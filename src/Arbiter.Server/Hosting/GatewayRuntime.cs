@@ -7,6 +7,7 @@ using Arbiter.Core.RequestLog;
 using Arbiter.Core.Routing;
 using Arbiter.Core.Routing.Shadow;
 using Arbiter.Core.Telemetry;
+using Arbiter.Learning.Routing;
 using Arbiter.Providers;
 
 namespace Arbiter.Server.Hosting;
@@ -21,7 +22,7 @@ public sealed class GatewayRuntime
             p => AttemptTracing.Wrap(ProviderFactory.Create(p.Key, p.Value, config.Models, providerContext), config, providerContext.Time),
             StringComparer.Ordinal);
         Models = new ModelCatalog(config, Providers);
-        Router = new Router(config, Models, Core.Routing.Router.BuiltInStrategies);
+        Router = new Router(config, Models, [.. Core.Routing.Router.BuiltInStrategies, new LearnedRoutingStrategy(config, Models, Environment.CurrentDirectory)]);
         Executor = new ChatExecutor(providerContext.Time, TimeSpan.FromSeconds(config.Server.UpstreamTimeoutSeconds));
         Store = store;
         RequestLog = new RequestLogQueue(store, onStoreError);

@@ -1,0 +1,84 @@
+namespace Arbiter.Storage;
+
+/// <summary>
+/// The schema, one list per engine, same tables and columns. Times are Unix milliseconds (BIGINT) with the UTC day
+/// beside them for grouping; costs are nano-dollars (<see cref="NanoUsd"/>); a key's limits are one JSON column.
+/// Never edit a shipped migration: add the next version.
+/// </summary>
+internal static class Schema
+{
+    private const string V1Description = "request log, attempts, virtual keys, teams";
+
+    // {0} = type of real numbers, {1} = type of 64-bit integers.
+    private const string V1 = """
+        CREATE TABLE requests (
+            id TEXT PRIMARY KEY,
+            request_id TEXT NOT NULL,
+            started_at_ms {1} NOT NULL,
+            day TEXT NOT NULL,
+            key_id TEXT,
+            team TEXT,
+            route TEXT,
+            task TEXT,
+            tier TEXT,
+            requested_model TEXT NOT NULL,
+            served_model TEXT,
+            provider TEXT,
+            deployment TEXT,
+            decision TEXT,
+            stream BOOLEAN NOT NULL,
+            status INTEGER NOT NULL,
+            error_kind TEXT,
+            error_message TEXT,
+            input_tokens {1},
+            cached_input_tokens {1},
+            cache_write_tokens {1},
+            output_tokens {1},
+            reasoning_tokens {1},
+            cost_nusd {1},
+            latency_ms {0} NOT NULL,
+            ttfb_ms {0},
+            overhead_ms {0} NOT NULL,
+            attempt_count INTEGER NOT NULL,
+            fallback_steps INTEGER NOT NULL,
+            cascade_steps INTEGER,
+            quality_score {0},
+            delivered_chars INTEGER
+        );
+        CREATE INDEX ix_requests_started ON requests (started_at_ms);
+        CREATE INDEX ix_requests_key_day ON requests (key_id, day);
+        CREATE INDEX ix_requests_request_id ON requests (request_id);
+        CREATE TABLE request_attempts (
+            request_row TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            started_at_ms {1} NOT NULL,
+            model TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            deployment TEXT,
+            duration_ms {0} NOT NULL,
+            error_kind TEXT,
+            error_message TEXT,
+            PRIMARY KEY (request_row, seq)
+        );
+        CREATE INDEX ix_attempts_started ON request_attempts (started_at_ms);
+        CREATE TABLE virtual_keys (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            key_hash TEXT NOT NULL UNIQUE,
+            key_prefix TEXT NOT NULL,
+            team TEXT,
+            limits TEXT NOT NULL,
+            created_at_ms {1} NOT NULL,
+            revoked_at_ms {1}
+        );
+        CREATE TABLE teams (
+            name TEXT PRIMARY KEY,
+            limits TEXT NOT NULL,
+            created_at_ms {1} NOT NULL
+        );
+        """;
+
+    public static IReadOnlyList<Migration> Sqlite { get; } = [new(1, V1Description, string.Format(V1, "REAL", "INTEGER"))];
+
+    public static IReadOnlyList<Migration> Postgres { get; } = [new(1, V1Description, string.Format(V1, "DOUBLE PRECISION", "BIGINT"))];
+}

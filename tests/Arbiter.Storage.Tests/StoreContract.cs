@@ -1,0 +1,127 @@
+using Arbiter.Core.Accounting;
+using Arbiter.Core.Keys;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Arbiter.Storage.Tests;
+
+/// <summary>What every SQL engine must do, run against each by <see cref="SqliteStoreTests"/> and <see cref="PostgresStoreTests"/>.</summary>
+internal static class StoreContract
+{
+    private static async Task WithDatabase(string engine, Func<SqlDatabase, Task> test)
+    {
+        var (db, cleanup) = await TestDatabases.CreateAsync(engine);
+        try
+        {
+            await Migrator.MigrateAsync(db, CancellationToken.None);
+            await test(db);
+        }
+        finally
+        {
+            await cleanup();
+        }
+    }
+
+    public static Task Migrate_SecondRun_AppliesNothing(string engine) => WithDatabase(engine, async db =>
+    {
+        Assert.Equal(0, await Migrator.MigrateAsync(db, CancellationToken.None));
+        await using var c = await db.OpenAsync(CancellationToken.None);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT MAX(version) FROM schema_migrations";
+        Assert.Equal(db.Migrations.Max(m => m.Version), Convert.ToInt32(await cmd.ExecuteScalarAsync()));
+    });
+
+    public static Task WriteBatch_Records_StoredWithAttemptsAndExactSpend(string engine) => WithDatabase(engine, async db =>
+    {
+        var store = new SqlRequestStore(db);
+        var at = Records.Day1;
+        await store.WriteBatchAsync(
+        [
+            Records.Make("r1", at, 0.00012345m, key: "key_a", team: "red"),
+            Records.Make("r2", at.AddMinutes(1), 0.0000001m, key: "key_a", team: "red", model: "gpt-4o-mini"),
+            Records.Make("r3", at.AddDays(1), 1.5m, key: "key_b", route: "auto"),
+            Records.Make("r4", at.AddDays(1), null, key: "key_b", model: "llama-local"),
+            Records.Make("r5", at.AddDays(1), null, status: 502),
+        ], CancellationToken.None);
+
+        var spend = new SqlSpendReader(db);
+        var byKey = await spend.SpendAsync(SpendGrouping.Key, at.AddDays(-1), at.AddDays(5), CancellationToken.None);
+        var b = Assert.Single(byKey, r => r.Group == "key_b");
+        Assert.Equal((2L, 1.5m, 1L), (b.Requests, b.CostUsd, b.UnpricedRequests));
+        var a = Assert.Single(byKey, r => r.Group == "key_a");
+        Assert.Equal(0.00012355m, a.CostUsd);
+        Assert.Equal(200, a.InputTokens);
+        var none = Assert.Single(byKey, r => r.Group is null);
+        Assert.Equal((1L, 0m, 0L), (none.Requests, none.CostUsd, none.UnpricedRequests));
+
+        var byDay = await spend.SpendAsync(SpendGrouping.Day, at.AddDays(-1), at.AddDays(5), CancellationToken.None);
+        Assert.Equal(["2026-11-21", "2026-11-20"], byDay.Select(r => r.Group));
+        var byModel = await spend.SpendAsync(SpendGrouping.Model, at, at.AddMinutes(2), CancellationToken.None);
+        Assert.Equal(["gpt-4o", "gpt-4o-mini"], byModel.Select(r => r.Group));
+        var byRoute = await spend.SpendAsync(SpendGrouping.Route, at, at.AddDays(5), CancellationToken.None);
+        Assert.Equal(1.5m, byRoute.Single(r => r.Group == "auto").CostUsd);
+
+        var totals = await spend.SpendByKeySinceAsync(at.AddDays(1), CancellationToken.None);
+        var t = Assert.Single(totals);
+        Assert.Equal(("key_b", (string?)null, 1.5m), (t.KeyId, t.Team, t.CostUsd));
+
+        await using var c = await db.OpenAsync(CancellationToken.None);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM request_attempts";
+        Assert.Equal(9L, Convert.ToInt64(await cmd.ExecuteScalarAsync()));
+    });
+
+    public static Task DeleteOlderThan_Cutoff_RemovesOnlyOlderRecordsAndTheirAttempts(string engine) => WithDatabase(engine, async db =>
+    {
+        var store = new SqlRequestStore(db);
+        await store.WriteBatchAsync([Records.Make("old", Records.Day1, 1m), Records.Make("new", Records.Day1.AddDays(40), 2m)], CancellationToken.None);
+
+        var deleted = await store.DeleteOlderThanAsync(Records.Day1.AddDays(10), CancellationToken.None);
+
+        Assert.Equal(1, deleted);
+        var left = await new SqlSpendReader(db).SpendAsync(SpendGrouping.Day, Records.Day1.AddDays(-1), Records.Day1.AddDays(50), CancellationToken.None);
+        Assert.Equal(2m, Assert.Single(left).CostUsd);
+        await using var c = await db.OpenAsync(CancellationToken.None);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM request_attempts";
+        Assert.Equal(2L, Convert.ToInt64(await cmd.ExecuteScalarAsync()));
+    });
+
+    public static Task KeyStore_SaveAndUpdate_RoundTripsLimitsAndRevocation(string engine) => WithDatabase(engine, async db =>
+    {
+        var store = new SqlKeyStore(db);
+        var time = new FakeTimeProvider(Records.Day1);
+        var limits = new KeyLimits { AllowedModels = ["gpt-4o"], Rpm = 60, Tpm = 10_000, DailyBudgetUsd = 1.25m, MonthlyBudgetUsd = 30m, MaxRequestCostUsd = 0.1m, MaxExtraCallsPerMinute = 3 };
+        var (plaintext, key) = new KeyFactory(time).Create("ci", "red", limits);
+        await store.SaveKeyAsync(key, CancellationToken.None);
+        await store.SaveKeyAsync(key with { Name = "ci-2", RevokedAt = Records.Day1.AddHours(1) }, CancellationToken.None);
+        await store.SaveTeamAsync(new Team { Name = "red", Limits = new KeyLimits { DailyBudgetUsd = 10m }, CreatedAt = Records.Day1 }, CancellationToken.None);
+
+        var loaded = Assert.Single(await store.LoadKeysAsync(CancellationToken.None));
+        Assert.Equal("ci-2", loaded.Name);
+        Assert.Equal(Records.Day1.AddHours(1), loaded.RevokedAt);
+        Assert.Equal(key.Hash, loaded.Hash);
+        Assert.Equal(limits.AllowedModels, loaded.Limits.AllowedModels);
+        Assert.Equal(limits with { AllowedModels = loaded.Limits.AllowedModels }, loaded.Limits);
+        Assert.NotEqual(plaintext, loaded.Hash);
+        Assert.Equal(10m, Assert.Single(await store.LoadTeamsAsync(CancellationToken.None)).Limits.DailyBudgetUsd);
+        Assert.True(await store.DeleteTeamAsync("red", CancellationToken.None));
+        Assert.False(await store.DeleteTeamAsync("red", CancellationToken.None));
+    });
+
+    public static Task QueryAsync_Window_ReadsRecordsBackNewestFirstWithAttempts(string engine) => WithDatabase(engine, async db =>
+    {
+        var store = new SqlRequestStore(db);
+        var written = Records.Make("r1", Records.Day1, 0.00012345m, key: "key_a", team: "red") with { TaskType = "summarize", Tier = "fast", Escalations = 1, QualityScore = 0.75 };
+        await store.WriteBatchAsync([written, Records.Make("r2", Records.Day1.AddMinutes(5), null, status: 502), Records.Make("r3", Records.Day1.AddDays(3), 1m)], CancellationToken.None);
+
+        var found = await store.QueryAsync(new Arbiter.Core.RequestLog.RequestQuery { From = Records.Day1, To = Records.Day1.AddDays(1) }, CancellationToken.None);
+        var byId = await store.QueryAsync(Arbiter.Core.RequestLog.RequestQuery.ById("r3"), CancellationToken.None);
+
+        Assert.Equal(["r2", "r1"], found.Select(r => r.RequestId));
+        var r1 = found[1];
+        Assert.Equal(written with { Attempts = r1.Attempts }, r1);
+        Assert.Equal(written.Attempts.Select(a => (a.Model, a.Provider, a.Duration, a.Error?.Kind)), r1.Attempts.Select(a => (a.Model, a.Provider, a.Duration, a.Error?.Kind)));
+        Assert.Equal(Arbiter.Core.Errors.ErrorKind.UpstreamError, found[0].ErrorKind);
+        Assert.Equal(1m, Assert.Single(byId).CostUsd);
+    });
+}
