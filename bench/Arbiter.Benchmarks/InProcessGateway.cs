@@ -25,7 +25,7 @@ public sealed class InProcessGateway : IDisposable
             p => ProviderFactory.Create(p.Key, p.Value, config.Models, context), StringComparer.Ordinal);
         Models = new ModelCatalog(config, providers);
         Router = new Router(config, Models, Router.BuiltInStrategies);
-        Executor = new ChatExecutor(TimeProvider.System, TimeSpan.FromSeconds(config.Server.UpstreamTimeoutSeconds));
+        Executor = new ChatExecutor(config.Resilience, TimeSpan.FromSeconds(config.Server.UpstreamTimeoutSeconds), TimeProvider.System, Models);
     }
 
     public ModelCatalog Models { get; }

@@ -46,7 +46,7 @@ public static class ArbiterServer
             k.Listen(System.Net.IPAddress.Loopback, options.Port ?? config.Server.Port);
         });
 
-        var http = UpstreamHttp.Create(options.UpstreamHandler);
+        var http = UpstreamHttp.Create(options.UpstreamHandler, TimeSpan.FromSeconds(config.Resilience.Timeouts.ConnectSeconds));
         var access = GatewayAccessSetup.Create(builder, options);
         var store = access.Storage.Requests;
         builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), ObservabilityServices.Metered(store, sp),

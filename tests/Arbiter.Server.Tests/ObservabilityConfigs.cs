@@ -31,6 +31,10 @@ public static class ObservabilityConfigs
             simulation: { ttft_ms: 0, tokens_per_second: 1000000, output_tokens: 10, jitter: 0 }
         routes:
           {{prefix}}-auto: { model: {{prefix}}-broken, fallbacks: [{{prefix}}-cheap] }
+        # One call per model and no breaker skips, so attempt and fallback counts are exactly the requests sent.
+        resilience:
+          retry: { per_error: { rate_limited: 0, upstream_error: 0, upstream_unavailable: 0 } }
+          circuit_breaker: { enabled: false }
         {{extra}}
         """;
 

@@ -146,17 +146,18 @@ public sealed class UpstreamThroughGatewayTests : IAsyncLifetime
     public async Task RouteFallback_OnUpstreamFailure_ServesTheNextModel(bool stream)
     {
         _upstream.Enqueue(new ErrorScenario(500, "boom"));
+        _upstream.Enqueue(new ErrorScenario(500, "boom again")); // the one retry an upstream_error gets by default
 
         var response = await PostAsync($$"""{"model":"with-fallback","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"hi"}]}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("backup", response.Headers.GetValues("x-arbiter-model").Single());
         Assert.Equal("with-fallback", response.Headers.GetValues("x-arbiter-route").Single());
-        Assert.Equal("2", response.Headers.GetValues("x-arbiter-attempts").Single());
+        Assert.Equal("3", response.Headers.GetValues("x-arbiter-attempts").Single());
+        Assert.Equal("gpt-test/upstream upstream_error > gpt-test/upstream#1 upstream_error > backup/sim ok",
+            response.Headers.GetValues("x-arbiter-fallback").Single());
         var record = await _host.RecordAsync(response.Headers.GetValues("x-request-id").Single());
-        Assert.Equal(2, record.Attempts.Count);
-        Assert.False(record.Attempts[0].Succeeded);
-        Assert.True(record.Attempts[1].Succeeded);
+        Assert.Equal([(0, false), (1, false), (0, true)], record.Attempts.Select(a => (a.Retry, a.Succeeded)));
     }
 
     [Fact]

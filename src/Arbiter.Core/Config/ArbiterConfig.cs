@@ -8,6 +8,7 @@ public sealed record ArbiterConfig
     public Dictionary<string, ModelConfig> Models { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, TierConfig> Tiers { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, RouteConfig> Routes { get; init; } = new(StringComparer.Ordinal);
+    public ResilienceConfig Resilience { get; init; } = new();
     public StorageConfig Storage { get; init; } = new();
     public AuthConfig Auth { get; init; } = new();
     public AccountingConfig Accounting { get; init; } = new();

@@ -20,6 +20,31 @@ public static class ConfigDefaults
     /// <summary>Output tokens a budget reservation assumes when the request sets no max_tokens.</summary>
     public const int ReservedOutputTokens = 1024;
 
+    // Resilience (resilience: section); the reasons for each value are in docs/reliability.md.
+    public const string LoadBalancing = "weighted";
+    public const double DeploymentWeight = 1;
+    public const double RetryBaseDelayMs = 250;
+    public const double RetryMaxDelayMs = 5000;
+    public const double RetryMaxRetryAfterSeconds = 10;
+    /// <summary>Retries on the same deployment per error class; other deployments and fallbacks come after.</summary>
+    public static readonly IReadOnlyDictionary<string, int> RetriesPerErrorClass = new Dictionary<string, int>
+    {
+        ["rate_limited"] = 1,
+        ["upstream_error"] = 1,
+        ["upstream_unavailable"] = 1,
+        ["upstream_timeout"] = 0, // a timeout already cost its whole wait: move on
+        ["upstream_auth"] = 0,    // our key will not get better by asking again
+    };
+    public const double ConnectTimeoutSeconds = 10;
+    public const double FirstByteTimeoutSeconds = 120;
+    public const double StreamIdleTimeoutSeconds = 120;
+    public const double TotalTimeoutSeconds = 600;
+    public const double BreakerFailureRatio = 0.5;
+    public const int BreakerMinimumThroughput = 4;
+    public const double BreakerSamplingSeconds = 30;
+    public const double BreakerBreakSeconds = 30;
+    public const int HedgingMaxHedged = 1;
+
     // Routing engine
     public const double TierCostPriority = 1.0;
     public const double ShadowShare = 0.1;

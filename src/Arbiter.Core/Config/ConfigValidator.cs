@@ -42,6 +42,8 @@ public static class ConfigValidator
         foreach (var (name, m) in Entries(c.Models, "models", "give at least provider", errors)) ValidateModel(name, m, c, errors);
         foreach (var (name, t) in Entries(c.Tiers, "tiers", "give latency_p95_ms, quality_bar or self_hosted", errors)) ValidateTier(name, t, errors);
         foreach (var (name, r) in Entries(c.Routes, "routes", "give at least model", errors)) ValidateRoute(name, r, c, errors);
+        if (c.Resilience is null) errors.Add("resilience: empty section; remove it or give retry, timeouts, circuit_breaker, hedging or load_balancing");
+        else ResilienceConfigRules.Validate(c, errors);
         AccountingConfigRules.Check(config, environment, errors);
         RoutingConfigValidator.ValidateQuality(c, errors);
         ObservabilityConfigRules.Check(config.Observability, environment, errors);
@@ -65,7 +67,8 @@ public static class ConfigValidator
     private static void ValidateModel(string name, ModelConfig m, ArbiterConfig config, List<string> errors)
     {
         var key = $"models.{name}";
-        if (string.IsNullOrEmpty(m.Provider)) errors.Add($"{key}.provider: required");
+        if (m.Deployments is not null) ResilienceConfigRules.ValidateDeployments(key, m, config, errors);
+        else if (string.IsNullOrEmpty(m.Provider)) errors.Add($"{key}.provider: required (or give deployments)");
         else if (!config.Providers.TryGetValue(m.Provider, out var provider))
             errors.Add($"{key}.provider: '{m.Provider}' is not a configured provider (configured: {Known(config.Providers.Keys)})");
         else if (m.Simulation is not null && provider is not null && provider.Type != ProviderTypes.Simulated)

@@ -1,88 +1,117 @@
 using Arbiter.Core.Chat;
-using Arbiter.Core.Errors;
+using Arbiter.Core.Config;
 using Arbiter.Core.Models;
+using Arbiter.Core.Resilience;
 using Arbiter.Core.Routing;
+using Arbiter.Core.Tokens;
+using Polly;
+using Polly.Timeout;
 
 namespace Arbiter.Core.Execution;
 
 /// <summary>
-/// Runs a <see cref="RoutePlan"/>: calls its candidates in order until one answers, moving on only for errors
-/// another model could fix (see <see cref="ErrorCatalog.IsRetryable"/>). For streams, fallback ends when the
-/// first chunk arrives: after that, nothing is retried, because the client already has bytes.
+/// Runs a <see cref="RoutePlan"/>: for each candidate model, its deployments (chosen by the model's selection strategy),
+/// each call through that deployment's Polly pipeline (retry, circuit breaker, timeout); then the fallbacks the failure
+/// calls for (retryable: the route's next model and the model's <c>fallbacks</c>; a context-window overflow or a content
+/// refusal: only the model's <c>context_window_fallbacks</c> / <c>content_policy_fallbacks</c>). For streams, all of this
+/// ends when the first chunk arrives: after that, nothing is retried, because the client already has bytes.
 /// </summary>
-public sealed class ChatExecutor(TimeProvider time, TimeSpan upstreamTimeout)
+public sealed class ChatExecutor
 {
+    private readonly IReadOnlyDictionary<string, IDeploymentSelector> _selectors;
+    private readonly IDeploymentSelector _defaultSelector;
+    private readonly ModelCatalog? _catalog;
+    private readonly ResiliencePipeline _total;
+    private readonly TimeSpan _totalTimeout;
+
+    /// <summary>The executor with default resilience settings and no model-level fallbacks (tests, tools).</summary>
+    public ChatExecutor(TimeProvider time, TimeSpan upstreamTimeout) : this(new ResilienceConfig(), upstreamTimeout, time) { }
+
+    /// <param name="callTimeout">One upstream call, first byte to last (server.upstream_timeout_seconds).</param>
+    /// <param name="catalog">Resolves model-level fallbacks by name and has its deployments' pipelines built now.</param>
+    public ChatExecutor(ResilienceConfig config, TimeSpan callTimeout, TimeProvider time, ModelCatalog? catalog = null,
+        ITokenEstimator? tokens = null, Random? random = null)
+    {
+        Time = time;
+        CallTimeout = callTimeout;
+        StreamIdleTimeout = TimeSpan.FromSeconds(config.Timeouts.StreamIdleSeconds);
+        Tokens = tokens ?? TiktokenEstimator.Shared;
+        random ??= config.Seed is int seed ? new Random(seed) : new Random();
+        _selectors = DeploymentSelectors.Create(random);
+        _defaultSelector = _selectors[config.LoadBalancing];
+        _catalog = catalog;
+        Pipelines = new DeploymentPipelines(config, callTimeout, time, random);
+        if (catalog is not null) Pipelines.Prepare(catalog);
+        _totalTimeout = TimeSpan.FromSeconds(config.Timeouts.TotalSeconds);
+        _total = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(_totalTimeout).Build();
+    }
+
+    public TimeProvider Time { get; }
+    public TimeSpan CallTimeout { get; }
+    public TimeSpan StreamIdleTimeout { get; }
+    /// <summary>Counts prompt tokens for the context-window check (only for prompts that might not fit).</summary>
+    public ITokenEstimator Tokens { get; }
+    public DeploymentPipelines Pipelines { get; }
+
     public async Task<CompletionOutcome> CompleteAsync(ChatRequest request, RoutePlan plan, CancellationToken cancellationToken)
     {
-        var attempts = new List<Attempt>(1);
-        var upstream = TimeSpan.Zero;
-        ArbiterError? last = null;
-        foreach (var candidate in plan.Candidates)
-        {
-            var start = time.GetTimestamp();
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(upstreamTimeout);
-            try
-            {
-                var response = await candidate.Provider.CompleteAsync(request, candidate.UpstreamModel, timeout.Token).ConfigureAwait(false);
-                var elapsed = time.GetElapsedTime(start);
-                attempts.Add(new Attempt(candidate.Name, candidate.Provider.Name, elapsed, null));
-                return new CompletionOutcome(response, candidate, null, attempts, upstream + elapsed);
-            }
-            catch (Exception ex) when (ex is ArbiterException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                var elapsed = time.GetElapsedTime(start);
-                upstream += elapsed;
-                last = ErrorOf(ex, candidate);
-                attempts.Add(new Attempt(candidate.Name, candidate.Provider.Name, elapsed, last));
-                if (!ErrorCatalog.IsRetryable(last.Kind)) break;
-            }
-        }
-        return new CompletionOutcome(null, null, last, attempts, upstream);
+        var run = new ExecutionRun<ChatResponse>(this, CompletionCall.Instance, request, cancellationToken);
+        var r = await RunAsync(run, plan).ConfigureAwait(false);
+        return new CompletionOutcome(r.Result, r.Model, r.Error, run.Attempts, run.UpstreamTime) { Deployment = r.Deployment };
     }
 
     public async Task<StreamOutcome> OpenStreamAsync(ChatRequest request, RoutePlan plan, CancellationToken cancellationToken)
     {
-        var attempts = new List<Attempt>(1);
-        var upstream = TimeSpan.Zero;
-        ArbiterError? last = null;
-        foreach (var candidate in plan.Candidates)
-        {
-            var start = time.GetTimestamp();
-            var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(upstreamTimeout);
-            var stream = candidate.Provider.StreamAsync(request, candidate.UpstreamModel, timeout.Token).GetAsyncEnumerator(timeout.Token);
-            try
-            {
-                if (await stream.MoveNextAsync().ConfigureAwait(false))
-                {
-                    var elapsed = time.GetElapsedTime(start);
-                    attempts.Add(new Attempt(candidate.Name, candidate.Provider.Name, elapsed, null));
-                    return new StreamOutcome(stream.Current, stream, timeout, cancellationToken, candidate, null, attempts, upstream + elapsed);
-                }
-                last = new ArbiterError(ErrorKind.UpstreamError, $"provider '{candidate.Provider.Name}' ended the stream without sending anything") { Provider = candidate.Provider.Name };
-            }
-            catch (Exception ex) when (ex is ArbiterException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                last = ErrorOf(ex, candidate);
-            }
-            catch
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-                timeout.Dispose();
-                throw;
-            }
-            var failedAfter = time.GetElapsedTime(start);
-            upstream += failedAfter;
-            attempts.Add(new Attempt(candidate.Name, candidate.Provider.Name, failedAfter, last));
-            await stream.DisposeAsync().ConfigureAwait(false);
-            timeout.Dispose();
-            if (!ErrorCatalog.IsRetryable(last.Kind)) break;
-        }
-        return new StreamOutcome(null, null, null, cancellationToken, null, last, attempts, upstream);
+        var run = new ExecutionRun<OpenedStream>(this, StreamOpenCall.Instance, request, cancellationToken);
+        var r = await RunAsync(run, plan).ConfigureAwait(false);
+        return new StreamOutcome(r.Result, cancellationToken, r.Model, r.Error, run.Attempts, run.UpstreamTime);
     }
 
-    private static ArbiterError ErrorOf(Exception ex, ModelEntry candidate) => ex is ArbiterException ae
-        ? ae.Error
-        : new ArbiterError(ErrorKind.UpstreamTimeout, $"provider '{candidate.Provider.Name}' did not answer in time") { Provider = candidate.Provider.Name };
+    /// <summary>The walk under the request's total timeout (a Polly timeout, so its token source is pooled).</summary>
+    private async ValueTask<RunResult<T>> RunAsync<T>(ExecutionRun<T> run, RoutePlan plan) where T : class
+    {
+        var context = ResilienceContextPool.Shared.Get(run.Caller);
+        try
+        {
+            var outcome = await _total.ExecuteOutcomeAsync(static async (ctx, s) =>
+            {
+                var result = await s.run.WalkAsync(s.plan.Candidates, ctx.CancellationToken).ConfigureAwait(false);
+                return Outcome.FromResult(result);
+            }, context, (run, plan)).ConfigureAwait(false);
+            if (outcome.Exception is TimeoutRejectedException) return new RunResult<T>(null, null, null, ExecutionErrors.TotalTimeout(_totalTimeout));
+            outcome.ThrowIfException();
+            return outcome.Result;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    internal Errors.ArbiterError TotalTimeoutError => ExecutionErrors.TotalTimeout(_totalTimeout);
+
+    internal IDeploymentSelector SelectorFor(ModelEntry model) =>
+        model.Config.LoadBalancing is { } name && _selectors.TryGetValue(name, out var s) ? s : _defaultSelector;
+
+    /// <summary>The chain with <paramref name="fallbacks"/> inserted after position <paramref name="at"/>, minus models already in it.</summary>
+    internal IReadOnlyList<ModelEntry> Extend(IReadOnlyList<ModelEntry> chain, int at, List<string>? fallbacks)
+    {
+        if (fallbacks is not { Count: > 0 } || _catalog is null) return chain;
+        List<ModelEntry>? grown = null;
+        var insertAt = at + 1;
+        foreach (var name in fallbacks)
+        {
+            if (!_catalog.TryGet(name, out var model) || Contains(grown ?? chain, model)) continue;
+            grown ??= [.. chain];
+            grown.Insert(insertAt++, model);
+        }
+        return grown ?? chain;
+    }
+
+    private static bool Contains(IReadOnlyList<ModelEntry> chain, ModelEntry model)
+    {
+        foreach (var m in chain)
+            if (ReferenceEquals(m, model) || m.Name == model.Name) return true;
+        return false;
+    }
 }

@@ -102,7 +102,7 @@ public sealed class GatewayMetrics
                 tags.Add(TelemetryNames.ErrorType, error.Kind.ToString());
                 if (!last) _fallbacks.Add(1, new TagList { { A.Route, r.Route ?? r.RequestedModel }, { A.Model, a.Model }, { TelemetryNames.ErrorType, error.Kind.ToString() } });
             }
-            _duration.Record(seconds, tags);
+            if (a.Skipped is null) _duration.Record(seconds, tags); // a skipped deployment (open circuit, rate limit) made no call
         }
     }
 

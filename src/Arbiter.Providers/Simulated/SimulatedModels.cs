@@ -7,6 +7,10 @@ internal static class SimulatedModels
 {
     public static IReadOnlyDictionary<string, SimulationConfig> Of(string provider, IReadOnlyDictionary<string, ModelConfig> models) =>
         models.Where(m => m.Value.Provider == provider)
-            .GroupBy(m => m.Value.Model ?? m.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Value.Simulation ?? new SimulationConfig(), StringComparer.Ordinal);
+            .Select(m => (Id: m.Value.Model ?? m.Key, Simulation: m.Value.Simulation))
+            // A deployment on this simulator serves its model with default simulation settings.
+            .Concat(models.SelectMany(m => (m.Value.Deployments ?? []).Where(d => d?.Provider == provider)
+                .Select(d => (Id: d.Model ?? m.Value.Model ?? m.Key, Simulation: (SimulationConfig?)null))))
+            .GroupBy(m => m.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Simulation ?? new SimulationConfig(), StringComparer.Ordinal);
 }

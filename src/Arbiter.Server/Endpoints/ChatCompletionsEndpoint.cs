@@ -83,19 +83,19 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
         trace.Attempts = outcome.Attempts;
         trace.UpstreamTime = outcome.UpstreamTime;
         runtime.Router.Latency.Record(outcome.Attempts);
-        if (outcome.Response is not { } response || outcome.Model is not { } model)
+        if (outcome.Response is not { } response || outcome.Model is not { } model || outcome.Deployment is not { } deployment)
         {
             await FailAsync(ctx, trace, outcome.Error!);
             return;
         }
 
         trace.ServedModel = model.Name;
-        trace.Provider = model.Provider.Name;
-        var cost = CostCalculator.Cost(response.Usage, model.Price);
+        trace.Provider = deployment.Provider.Name;
+        var cost = CostCalculator.Cost(response.Usage, deployment.Price);
         using var body = PooledJsonBody.Write(response, static (w, r) => OpenAIResponseWriter.WriteCompletion(w, r), 2048);
         try
         {
-            WriteServedHeaders(ctx, model.Name, model.Provider, CostHeader(cost), outcome.Attempts);
+            WriteServedHeaders(ctx, model.Name, deployment.Provider, CostHeader(cost), outcome.Attempts);
             ctx.Response.Headers[ArbiterHeaders.OverheadMs] = Milliseconds(trace.Overhead);
             ctx.Response.StatusCode = 200;
             await body.SendAsync(ctx.Response, ctx.RequestAborted);
@@ -115,16 +115,17 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
         await using var outcome = await runtime.Executor.OpenStreamAsync(request, plan, ctx.RequestAborted);
         trace.Attempts = trace.Attempts.Count == 0 ? outcome.Attempts : [.. trace.Attempts, .. outcome.Attempts]; // after cascade stages
         trace.UpstreamTime += outcome.UpstreamTimeToFirstChunk;
-        if (outcome.FirstChunk is not { } first || outcome.Model is not { } model)
+        if (outcome.FirstChunk is not { } first || outcome.Model is not { } model || outcome.Deployment is not { } deployment)
         {
             await FailAsync(ctx, trace, outcome.Error!);
             return;
         }
 
         trace.ServedModel = model.Name;
-        trace.Provider = model.Provider.Name;
+        trace.Provider = deployment.Provider.Name;
+        var price = deployment.Price;
         // A stream's cost is known only at its end: it is in the request record and, with include_usage, in the usage chunk.
-        WriteServedHeaders(ctx, model.Name, model.Provider, costHeader: null, trace.Attempts);
+        WriteServedHeaders(ctx, model.Name, deployment.Provider, costHeader: null, trace.Attempts);
         ctx.Response.Headers[ArbiterHeaders.OverheadMs] = Milliseconds(trace.FreezeOverhead());
         trace.TimeToFirstChunkMs = trace.Elapsed.TotalMilliseconds;
         var sse = new SseResponseWriter(ctx.Response, request.StreamIncludeUsage);
@@ -147,7 +148,7 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
             }
             await sse.WriteDoneAsync(ctx.RequestAborted);
             runtime.Router.Latency.Record(model.Name, trace.Elapsed);
-            await runtime.RequestLog.EnqueueAsync(trace.Succeeded(accumulated.Usage, CostCalculator.Cost(accumulated.Usage, model.Price)));
+            await runtime.RequestLog.EnqueueAsync(trace.Succeeded(accumulated.Usage, CostCalculator.Cost(accumulated.Usage, price)));
             if (plan.Shadow is not null) _ = runtime.Shadow.Mirror(request, plan, trace.RequestId, model.Name, accumulated.Text);
         }
         catch (ArbiterException ex)
@@ -156,11 +157,11 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
             LogStreamBroken(logger, trace.RequestId, ex.Error.Provider, ex.Error.Kind, ex.Error.Message);
             await sse.TryWriteErrorAsync(ex.Error, ctx.RequestAborted);
             await runtime.RequestLog.EnqueueAsync(trace.Failed(ex.Error, accumulated.Usage,
-                CostCalculator.Cost(accumulated.Usage, model.Price), accumulated.TextLength));
+                CostCalculator.Cost(accumulated.Usage, price), accumulated.TextLength));
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
-            await runtime.RequestLog.EnqueueAsync(trace.ClientGone(accumulated.TextLength, accumulated.Usage, CostCalculator.Cost(accumulated.Usage, model.Price)));
+            await runtime.RequestLog.EnqueueAsync(trace.ClientGone(accumulated.TextLength, accumulated.Usage, CostCalculator.Cost(accumulated.Usage, price)));
         }
     }
 
@@ -179,11 +180,14 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
         headers[ArbiterHeaders.Provider] = provider.Name;
         if (costHeader is not null) headers[ArbiterHeaders.CostUsd] = costHeader;
         if (provider.Type == ProviderTypes.Simulated) headers[ArbiterHeaders.Simulated] = "true";
-        if (attempts.Count > 1) WriteAttemptHeaders(ctx, attempts);
+        WriteAttemptHeaders(ctx, attempts);
     }
 
-    private static void WriteAttemptHeaders(HttpContext ctx, IReadOnlyList<Attempt> attempts) =>
-        ctx.Response.Headers[ArbiterHeaders.Attempts] = attempts.Count.ToString(CultureInfo.InvariantCulture);
+    private static void WriteAttemptHeaders(HttpContext ctx, IReadOnlyList<Attempt> attempts)
+    {
+        ctx.Response.Headers[ArbiterHeaders.Attempts] = FallbackChain.CallsText(attempts);
+        if (FallbackChain.IsWorthShowing(attempts)) ctx.Response.Headers[ArbiterHeaders.Fallback] = FallbackChain.Describe(attempts);
+    }
 
     /// <summary>The cost in USD, or "unpriced" for a model without a price: never a silent $0.</summary>
     private static string CostHeader(decimal? cost) =>

@@ -23,7 +23,7 @@ public sealed class GatewayRuntime
             StringComparer.Ordinal);
         Models = new ModelCatalog(config, Providers);
         Router = new Router(config, Models, [.. Core.Routing.Router.BuiltInStrategies, new LearnedRoutingStrategy(config, Models, Environment.CurrentDirectory)]);
-        Executor = new ChatExecutor(providerContext.Time, TimeSpan.FromSeconds(config.Server.UpstreamTimeoutSeconds));
+        Executor = new ChatExecutor(config.Resilience, TimeSpan.FromSeconds(config.Server.UpstreamTimeoutSeconds), providerContext.Time, Models);
         Store = store;
         RequestLog = new RequestLogQueue(store, onStoreError);
         Cascade = new CascadeRunner(Executor, CascadeRunner.BuiltInGates(Executor, Models));

@@ -3,13 +3,13 @@ namespace Arbiter.Server.Hosting;
 /// <summary>The one HttpClient every adapter shares: pooled keep-alive connections, no client-wide timeout (each call has its own).</summary>
 internal static class UpstreamHttp
 {
-    public static HttpClient Create(HttpMessageHandler? handler) =>
+    public static HttpClient Create(HttpMessageHandler? handler, TimeSpan connectTimeout) =>
         new(handler ?? new SocketsHttpHandler
         {
             MaxConnectionsPerServer = 1024,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5), // pick up DNS changes of hosted providers
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
-            ConnectTimeout = TimeSpan.FromSeconds(10),
+            ConnectTimeout = connectTimeout, // resilience.timeouts.connect_seconds
             AutomaticDecompression = System.Net.DecompressionMethods.None,
             UseCookies = false,
             UseProxy = false, // upstream hosts come only from configuration: no ambient proxy redirects them

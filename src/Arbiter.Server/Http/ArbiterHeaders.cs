@@ -11,6 +11,8 @@ public static class ArbiterHeaders
     public const string CostUsd = "x-arbiter-cost-usd";
     public const string OverheadMs = "x-arbiter-overhead-ms";
     public const string Attempts = "x-arbiter-attempts";
+    /// <summary>The chain taken when more than one call was made or a deployment was skipped (see docs/reliability.md).</summary>
+    public const string Fallback = "x-arbiter-fallback";
     public const string Simulated = "x-arbiter-simulated";
     /// <summary>Request header: the task (summarize, classify, code ...) that picks a task route or quality table.</summary>
     public const string Task = "x-arbiter-task";

@@ -20,7 +20,7 @@ public sealed class ChatExecutorTests
     }
 
     private static Task<CompletionOutcome> Run(RoutePlan plan, TimeSpan? timeout = null, CancellationToken ct = default) =>
-        new ChatExecutor(TimeProvider.System, timeout ?? Generous).CompleteAsync(Request, plan, ct);
+        TestExecutors.WithoutRetries(timeout ?? Generous).CompleteAsync(Request, plan, ct);
 
     [Fact]
     public async Task CompleteAsync_FirstSucceeds_ReturnsItsAnswerAndCallsNoOther()

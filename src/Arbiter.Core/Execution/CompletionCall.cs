@@ -1,0 +1,24 @@
+using Arbiter.Core.Chat;
+using Arbiter.Core.Models;
+
+namespace Arbiter.Core.Execution;
+
+/// <summary>A non-streamed call: the answer is complete when the call returns.</summary>
+internal sealed class CompletionCall : UpstreamCall<ChatResponse>
+{
+    public static readonly CompletionCall Instance = new();
+
+    public override string OperationKey => Resilience.DeploymentPipelines.CompleteOperation;
+    public override TimeSpan TimeoutOf(ChatExecutor executor) => executor.CallTimeout;
+    public override bool HoldsLoad => false;
+
+    public override async ValueTask<ChatResponse> CallAsync(ChatExecutor executor, ChatRequest request, Deployment deployment,
+        CancellationToken caller, CancellationToken attemptToken)
+    {
+        var response = await deployment.Provider.CompleteAsync(request, deployment.UpstreamModel, attemptToken).ConfigureAwait(false);
+        if (response.Usage is { } usage) deployment.Load.CountTokens(executor.Time.GetUtcNow(), usage.OutputTokens);
+        return response;
+    }
+
+    public override ValueTask DiscardAsync(ChatResponse result) => default;
+}

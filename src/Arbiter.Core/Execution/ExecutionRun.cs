@@ -1,0 +1,194 @@
+using System.Runtime.ExceptionServices;
+using Arbiter.Core.Chat;
+using Arbiter.Core.Errors;
+using Arbiter.Core.Models;
+using Arbiter.Core.Resilience;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace Arbiter.Core.Execution;
+
+/// <summary>
+/// One request's walk through its candidates: each model's deployments (chosen by the model's selector, those at
+/// their rate limit or with an open circuit skipped), each call through the deployment's Polly pipeline (retries,
+/// breaker, timeout), then the fallbacks the failure calls for. Records every call and skip as an <see cref="Attempt"/>.
+/// </summary>
+internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> call, ChatRequest request, CancellationToken caller)
+    where T : class
+{
+    private static readonly Func<ResilienceContext, (ExecutionRun<T> Run, Deployment Deployment), ValueTask<Outcome<T>>> Callback =
+        static (ctx, s) => s.Run.CallOnceAsync(s.Deployment, ctx.CancellationToken);
+
+    private readonly List<Attempt> _attempts = new(1);
+    private PromptSize? _size;
+    private long _upstreamTicks;
+    private long _lastCallEnd;
+
+    public IReadOnlyList<Attempt> Attempts => _attempts;
+    public CancellationToken Caller => caller;
+    /// <summary>Time spent in upstream calls and the waits between retries.</summary>
+    public TimeSpan UpstreamTime => TimeSpan.FromSeconds((double)Interlocked.Read(ref _upstreamTicks) / executor.Time.TimestampFrequency);
+
+    private PromptSize Size => _size ??= PromptSize.Of(request);
+
+    /// <summary>Prompt tokens for RPM/TPM accounting: a rough count, no tokenizer.</summary>
+    private long EstimatedTokens => Size.Rough;
+
+    /// <summary>Whether the prompt fits <paramref name="window"/>: the tokenizer runs only when the cheap upper bound says it might not.</summary>
+    private bool Fits(ModelEntry model, int window, out long tokens)
+    {
+        tokens = Size.UpperBound;
+        if (tokens <= window) return true;
+        tokens = executor.Tokens.EstimatePromptTokens(request, model);
+        return tokens <= window;
+    }
+
+    /// <summary>Walks <paramref name="candidates"/> and the fallbacks their failures call for, until one answers.</summary>
+    public async ValueTask<RunResult<T>> WalkAsync(IReadOnlyList<ModelEntry> candidates, CancellationToken token)
+    {
+        var chain = candidates;
+        ArbiterError? last = null;
+        for (var pos = 0; pos < chain.Count; pos++)
+        {
+            var model = chain[pos];
+            if (model.ContextWindow is int window && !Fits(model, window, out var tokens))
+            {
+                last = Skip(model, model.Deployments[0], SkipReasons.ContextWindow, ExecutionErrors.WindowTooSmall(model, tokens, window));
+                chain = executor.Extend(chain, pos, model.Config.ContextWindowFallbacks);
+                continue;
+            }
+            var (result, deployment, error) = await TryModelAsync(model, token).ConfigureAwait(false);
+            if (result is not null) return new RunResult<T>(result, model, deployment, null);
+            last = error;
+            if (token.IsCancellationRequested || error is null) break;
+            var fallbacks = error.Kind switch
+            {
+                ErrorKind.ContextWindowExceeded => model.Config.ContextWindowFallbacks,
+                ErrorKind.ContentFiltered => model.Config.ContentPolicyFallbacks,
+                _ when ErrorCatalog.IsRetryable(error.Kind) => model.Config.Fallbacks,
+                _ => null,
+            };
+            // Only retryable errors go on down the route; a refusal or an overflow goes only where configured for it.
+            if (fallbacks is not { Count: > 0 } && !ErrorCatalog.IsRetryable(error.Kind)) break;
+            chain = executor.Extend(chain, pos, fallbacks);
+        }
+        // The request's total timeout fired during a call: say so, rather than that call's own cancellation.
+        if (token.IsCancellationRequested && !caller.IsCancellationRequested) last = executor.TotalTimeoutError;
+        return new RunResult<T>(null, null, null, last ?? ExecutionErrors.NoCandidates);
+    }
+
+    private async ValueTask<(T? Result, Deployment? Deployment, ArbiterError? Error)> TryModelAsync(ModelEntry model, CancellationToken token)
+    {
+        var deployments = model.Deployments;
+        var excluded = SkipAtLimit(model, deployments, out var last);
+        for (var tried = 0; tried < deployments.Count; tried++)
+        {
+            var i = deployments.Count == 1
+                ? (excluded == 0 ? 0 : -1)
+                : executor.SelectorFor(model).Pick(deployments, excluded);
+            if (i < 0) break;
+            excluded |= 1UL << i;
+            var d = deployments[i];
+            var context = ResilienceContextPool.Shared.Get(call.OperationKey, token);
+            Outcome<T> outcome;
+            try
+            {
+                outcome = await executor.Pipelines.For(d).ExecuteOutcomeAsync(Callback, context, (this, d)).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+            if (outcome.Exception is null) return (outcome.Result, d, null);
+            if (outcome.Exception is OperationCanceledException && caller.IsCancellationRequested)
+                ExceptionDispatchInfo.Throw(outcome.Exception);
+            if (outcome.Exception is BrokenCircuitException open)
+            {
+                last = Skip(model, d, SkipReasons.CircuitOpen, ExecutionErrors.CircuitOpen(d, open.RetryAfter));
+                continue;
+            }
+            last = ExecutionErrors.Of(outcome.Exception, d);
+            // Another deployment of the same model refuses a refused or oversized prompt just the same.
+            if (token.IsCancellationRequested || !ErrorCatalog.IsRetryable(last.Kind)) break;
+        }
+        return (null, null, last);
+    }
+
+    /// <summary>Marks the deployments at their RPM/TPM limit as excluded, each recorded as skipped.</summary>
+    private ulong SkipAtLimit(ModelEntry model, IReadOnlyList<Deployment> deployments, out ArbiterError? skipped)
+    {
+        ulong excluded = 0;
+        skipped = null;
+        DateTimeOffset? now = null;
+        for (var i = 0; i < deployments.Count; i++)
+        {
+            var load = deployments[i].Load;
+            if (!load.HasLimits) continue;
+            now ??= executor.Time.GetUtcNow();
+            if (load.HasCapacity(now.Value, EstimatedTokens)) continue;
+            excluded |= 1UL << i;
+            skipped = Skip(model, deployments[i], SkipReasons.RateLimit, ExecutionErrors.AtRateLimit(deployments[i], load.UntilNextWindow(now.Value)));
+        }
+        return excluded;
+    }
+
+    private async ValueTask<Outcome<T>> CallOnceAsync(Deployment d, CancellationToken attemptToken)
+    {
+        var time = executor.Time;
+        var retry = RetriesSoFar(d);
+        var start = time.GetTimestamp();
+        if (retry > 0) Interlocked.Add(ref _upstreamTicks, start - Interlocked.Read(ref _lastCallEnd)); // the backoff wait
+        var load = d.Load;
+        load.Started();
+        if (load.HasLimits) load.CountRequest(time.GetUtcNow(), EstimatedTokens);
+        var holding = false;
+        try
+        {
+            var result = await call.CallAsync(executor, request, d, caller, attemptToken).ConfigureAwait(false);
+            var elapsed = time.GetElapsedTime(start);
+            load.RecordTimeToFirstByte(elapsed);
+            Record(new Attempt(d.Model, d.Provider.Name, elapsed, null) { Deployment = d.Name, Retry = retry }, start);
+            holding = call.HoldsLoad;
+            return Outcome.FromResult(result);
+        }
+        catch (Exception ex)
+        {
+            // Cancelled by the attempt's Polly timeout (the caller's own cancellation is rethrown by the walk).
+            var error = ex is OperationCanceledException && !caller.IsCancellationRequested
+                ? ExecutionErrors.Timeout(d, call.TimeoutOf(executor)).Error
+                : ExecutionErrors.Of(ex, d);
+            Record(new Attempt(d.Model, d.Provider.Name, time.GetElapsedTime(start), error) { Deployment = d.Name, Retry = retry }, start);
+            return Outcome.FromException<T>(ex);
+        }
+        finally
+        {
+            if (!holding) load.Ended();
+        }
+    }
+
+    private int RetriesSoFar(Deployment d)
+    {
+        var n = 0;
+        lock (_attempts)
+            foreach (var a in _attempts)
+                if (a.Skipped is null && a.Model == d.Model && a.Deployment == d.Name) n++;
+        return n;
+    }
+
+    private void Record(Attempt attempt, long start)
+    {
+        var end = executor.Time.GetTimestamp();
+        Interlocked.Add(ref _upstreamTicks, end - start);
+        Interlocked.Exchange(ref _lastCallEnd, end);
+        lock (_attempts) _attempts.Add(attempt);
+    }
+
+    private ArbiterError Skip(ModelEntry model, Deployment d, string reason, ArbiterError error)
+    {
+        lock (_attempts) _attempts.Add(new Attempt(model.Name, d.Provider.Name, TimeSpan.Zero, error) { Deployment = d.Name, Skipped = reason });
+        return error;
+    }
+}
+
+/// <summary>How a walk ended: a result from a model at a deployment, or the error that ended it.</summary>
+internal readonly record struct RunResult<T>(T? Result, ModelEntry? Model, Deployment? Deployment, ArbiterError? Error) where T : class;
