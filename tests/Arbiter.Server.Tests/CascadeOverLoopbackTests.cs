@@ -163,7 +163,8 @@ public sealed class CascadeOverLoopbackTests : IAsyncLifetime
     [Fact]
     public async Task CheapStageUpstreamError_NextStageAnswers()
     {
-        _upstream.Enqueue(new ErrorScenario(503, "overloaded"));
+        // 401: the gateway's own key refused; retryable on another model, not retried on the same deployment.
+        _upstream.Enqueue(new ErrorScenario(401, "bad key"));
         _upstream.Enqueue(Says("From the big one."));
 
         Assert.Equal("From the big one.", await AskAsync("checked", stream: false));
