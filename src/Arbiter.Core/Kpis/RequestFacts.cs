@@ -13,7 +13,7 @@ public readonly record struct RequestFacts
     /// <summary>The served tokens priced on the strongest model; null when that model is unknown or this request is unpriced.</summary>
     public decimal? StrongestCost { get; init; }
     public bool FellBack { get; init; }
-    public bool Escalated => Record.Escalations > 0;
+    public bool Escalated => Record.Escalations > 0 || Record.Escalated == true;
     public double? Quality { get; init; }
     public string Tier { get; init; }
 
@@ -51,6 +51,7 @@ public readonly record struct RequestFacts
         KpiDimensions.Route => Record.Route ?? Record.RequestedModel,
         KpiDimensions.Key => Record.KeyId ?? KpiDimensions.None,
         KpiDimensions.Tier => Tier,
+        KpiDimensions.Mode => Record.Mode ?? KpiDimensions.SingleMode,
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "not a KPI dimension"),
     };
 }

@@ -1,0 +1,30 @@
+using Arbiter.Core.Budgets;
+using Arbiter.Core.Orchestration.Calls;
+using Arbiter.Core.Orchestration.Ensembles;
+using Arbiter.Core.Orchestration.Governance;
+using Arbiter.Server.Auth;
+using Arbiter.Server.Hosting;
+
+namespace Arbiter.Server.Orchestration;
+
+/// <summary>The runners of models working together, built once over the gateway's router, executor and cost governor.</summary>
+internal sealed class OrchestrationServices
+{
+    public OrchestrationServices(GatewayRuntime runtime, GatewayAccess access)
+    {
+        Runtime = runtime;
+        Access = access;
+        Caller = new RoutedModelCaller(runtime.Router, runtime.Executor, runtime.Models, runtime.Time, runtime.Cascade);
+        Calls = new FanOutCalls(Caller, new TicketFanOutGovernor(access.Governor));
+        Ensembles = new EnsembleRunner(Calls);
+    }
+
+    public GatewayRuntime Runtime { get; }
+    public GatewayAccess Access { get; }
+    public IModelCaller Caller { get; }
+    public FanOutCalls Calls { get; }
+    public EnsembleRunner Ensembles { get; }
+
+    /// <summary>The budget of one composite request: the mode's own cap over the request's admission ticket.</summary>
+    public static FanOutBudget Budget(AdmissionTicket ticket, decimal? modeCap) => new(ticket, modeCap);
+}
