@@ -121,8 +121,7 @@ internal sealed class OrchestratedChatEndpoint(OrchestrationServices services)
     }
 
     /// <summary>The model each member (a model or route) is served by first.</summary>
-    private List<ModelEntry> ModelsOf(IEnumerable<string> targets) =>
-        targets.Select(t => services.Runtime.Router.Plan(new ChatRequest { Model = t, Messages = [ChatMessage.User("")] }).Candidates[0]).ToList();
+    private List<ModelEntry> ModelsOf(IEnumerable<string> targets) => targets.Select(services.FirstModel).ToList();
 
     private static ArbiterException NotFound(string model, string what, IEnumerable<string> known) =>
         new ArbiterError(ErrorKind.ModelNotFound,

@@ -1,6 +1,7 @@
 using Arbiter.Server.Auth;
 using Arbiter.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Arbiter.Server.Orchestration;
@@ -12,9 +13,12 @@ internal static class OrchestrationEndpoints
     {
         services.AddSingleton(sp => new OrchestrationServices(sp.GetRequiredService<GatewayRuntime>(), sp.GetRequiredService<GatewayAccess>()));
         services.AddSingleton<OrchestratedChatEndpoint>();
+        services.AddSingleton<ChainRunsEndpoint>();
     }
 
     public static void Map(WebApplication app)
     {
+        var chains = app.Services.GetRequiredService<ChainRunsEndpoint>();
+        app.MapPost("/v1/chains/{name}/runs", (HttpContext ctx, string name) => chains.HandleAsync(ctx, name));
     }
 }

@@ -1,4 +1,7 @@
 using Arbiter.Core.Budgets;
+using Arbiter.Core.Chat;
+using Arbiter.Core.Models;
+using Arbiter.Core.Orchestration.Chains;
 using Arbiter.Core.Orchestration.Calls;
 using Arbiter.Core.Orchestration.Ensembles;
 using Arbiter.Core.Orchestration.Governance;
@@ -17,6 +20,8 @@ internal sealed class OrchestrationServices
         Caller = new RoutedModelCaller(runtime.Router, runtime.Executor, runtime.Models, runtime.Time, runtime.Cascade);
         Calls = new FanOutCalls(Caller, new TicketFanOutGovernor(access.Governor));
         Ensembles = new EnsembleRunner(Calls);
+        Stronger = new StrongerModels(runtime.Config, runtime.Router);
+        Chains = new ChainRunner(Calls, Stronger, runtime.Time);
     }
 
     public GatewayRuntime Runtime { get; }
@@ -24,6 +29,12 @@ internal sealed class OrchestrationServices
     public IModelCaller Caller { get; }
     public FanOutCalls Calls { get; }
     public EnsembleRunner Ensembles { get; }
+    public StrongerModels Stronger { get; }
+    public ChainRunner Chains { get; }
+
+    /// <summary>The model a target (model or route) is first served by.</summary>
+    public ModelEntry FirstModel(string target) =>
+        Runtime.Router.Plan(new ChatRequest { Model = target, Messages = [ChatMessage.User("")] }).Candidates[0];
 
     /// <summary>The budget of one composite request: the mode's own cap over the request's admission ticket.</summary>
     public static FanOutBudget Budget(AdmissionTicket ticket, decimal? modeCap) => new(ticket, modeCap);

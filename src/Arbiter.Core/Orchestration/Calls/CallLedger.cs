@@ -49,6 +49,9 @@ public sealed class CallLedger(FanOutBudget budget)
     /// <summary>USD over every call but <paramref name="answer"/> (the one whose answer was returned): the redundant fan-out.</summary>
     public decimal? FanOutCostUsd(ModelCall? answer) => Sum(Calls.Where(c => !ReferenceEquals(c, answer)));
 
+    /// <summary>USD over every call whose answer was not used.</summary>
+    public decimal? FanOutCostUsd(IReadOnlyCollection<ModelCall> used) => Sum(Calls.Where(c => !used.Any(u => ReferenceEquals(u, c))));
+
     public TokenUsage TotalUsage
     {
         get

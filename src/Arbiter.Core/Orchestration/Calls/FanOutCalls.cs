@@ -26,6 +26,18 @@ public sealed class FanOutCalls(IModelCaller caller, IFanOutGovernor governor)
         return await AdmittedAsync(ledger, request, target, role, estimate, ct).ConfigureAwait(false);
     }
 
+    /// <summary>A call the request needs (a chain's next step): only the mode's cost cap applies, not the per-key cap on extra calls.</summary>
+    public async Task<ModelCall?> TryBudgetedAsync(CallLedger ledger, ChatRequest request, string target, string role, CancellationToken ct)
+    {
+        var estimate = caller.EstimateCost(request, target);
+        if (!ledger.Budget.TryReserve(estimate, out _))
+        {
+            ledger.Refused(role, target, $"the request's cost cap of ${ledger.Budget.MaxCostUsd} would be passed");
+            return null;
+        }
+        return await AdmittedAsync(ledger, request, target, role, estimate, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Asks the governor for an extra call without making it (parallel members are admitted first, then started together).</summary>
     public bool TryAdmit(CallLedger ledger, ChatRequest request, string target, string role, out decimal? estimate)
     {

@@ -11,6 +11,9 @@ public sealed record ModelCall(string Role, string Target, ChatResponse? Respons
 {
     public bool Succeeded => Response is { Choices.Count: > 0 };
 
+    /// <summary>The request the call sent (after routing), for validators and judges that need the question.</summary>
+    public ChatRequest? Request { get; init; }
+
     /// <summary>The first choice's text ("" when there is none).</summary>
     public string Text => Response is { Choices.Count: > 0 } r ? r.Choices[0].Message.AllText() : "";
 

@@ -32,11 +32,11 @@ public sealed class RoutedModelCaller(Router router, ChatExecutor executor, Mode
         if (plan.Mode == RouteMode.Cascade && cascade is not null)
         {
             var staged = await cascade.RunAsync(routed, plan, streamLastStage: false, cancellationToken).ConfigureAwait(false);
-            return new ModelCall(role, target, staged.Response, staged.Model, staged.Error, staged.SpentUsd, time.GetElapsedTime(start), staged.Attempts);
+            return new ModelCall(role, target, staged.Response, staged.Model, staged.Error, staged.SpentUsd, time.GetElapsedTime(start), staged.Attempts) { Request = routed };
         }
         var outcome = await executor.CompleteAsync(routed, plan, cancellationToken).ConfigureAwait(false);
         var cost = outcome.Response is { } r && outcome.Model is { } m ? CostCalculator.Cost(r.Usage, m.Price) : null;
-        return new ModelCall(role, target, outcome.Response, outcome.Model, outcome.Error, cost, time.GetElapsedTime(start), outcome.Attempts);
+        return new ModelCall(role, target, outcome.Response, outcome.Model, outcome.Error, cost, time.GetElapsedTime(start), outcome.Attempts) { Request = routed };
     }
 
     public decimal? EstimateCost(ChatRequest request, string target)
