@@ -35,12 +35,19 @@ public readonly record struct RequestFacts
         };
     }
 
-    /// <summary>An attempt failed and another was made after it.</summary>
-    private static bool FellBackIn(RequestRecord r)
+    /// <summary>
+    /// An attempt failed (or its deployment was skipped) and a later one went to another model or deployment. Retries
+    /// of the same deployment are not fallbacks.
+    /// </summary>
+    public static bool FellBackIn(RequestRecord r)
     {
         var attempts = r.Attempts;
         for (var i = 0; i < attempts.Count - 1; i++)
-            if (!attempts[i].Succeeded) return true;
+        {
+            if (attempts[i].Succeeded) continue;
+            for (var j = i + 1; j < attempts.Count; j++)
+                if (attempts[j].Model != attempts[i].Model || attempts[j].Deployment != attempts[i].Deployment) return true;
+        }
         return false;
     }
 
