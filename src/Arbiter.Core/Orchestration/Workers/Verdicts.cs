@@ -1,0 +1,13 @@
+namespace Arbiter.Core.Orchestration.Workers;
+
+/// <summary>The orchestrator's verdicts on a worker's result.</summary>
+public static class Verdicts
+{
+    public const string Accept = "accept";
+    public const string Retry = "retry";
+    public const string Escalate = "escalate";
+    /// <summary>No verdict could be had (the check was refused or failed): used, and flagged.</summary>
+    public const string Unchecked = "unchecked";
+    /// <summary>The worker's call failed or was refused.</summary>
+    public const string Failed = "failed";
+}
