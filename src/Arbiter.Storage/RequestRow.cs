@@ -21,7 +21,7 @@ internal static class RequestRow
         ];
     }
 
-    public static string? DeploymentOf(Attempt a) => null;
+    public static string? DeploymentOf(Attempt a) => a.Deployment;
 
     private static string? ServedDeployment(RequestRecord r) =>
         r.Attempts.Count > 0 && r.Attempts[^1].Succeeded ? DeploymentOf(r.Attempts[^1]) : null;

@@ -78,7 +78,22 @@ internal static class Schema
         );
         """;
 
-    public static IReadOnlyList<Migration> Sqlite { get; } = [new(1, V1Description, string.Format(V1, "REAL", "INTEGER"))];
+    private const string V2Description = "attempts: retry number and why a deployment was skipped";
 
-    public static IReadOnlyList<Migration> Postgres { get; } = [new(1, V1Description, string.Format(V1, "DOUBLE PRECISION", "BIGINT"))];
+    private const string V2 = """
+        ALTER TABLE request_attempts ADD COLUMN retry INTEGER;
+        ALTER TABLE request_attempts ADD COLUMN skipped TEXT;
+        """;
+
+    public static IReadOnlyList<Migration> Sqlite { get; } =
+    [
+        new(1, V1Description, string.Format(V1, "REAL", "INTEGER")),
+        new(2, V2Description, V2),
+    ];
+
+    public static IReadOnlyList<Migration> Postgres { get; } =
+    [
+        new(1, V1Description, string.Format(V1, "DOUBLE PRECISION", "BIGINT")),
+        new(2, V2Description, V2),
+    ];
 }

@@ -86,7 +86,7 @@ internal static class SqlRequestReader
         var byRow = new Dictionary<string, List<Attempt>>(StringComparer.Ordinal);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT request_row, model, provider, duration_ms, error_kind, error_message FROM request_attempts
+            SELECT request_row, model, provider, duration_ms, error_kind, error_message, deployment, retry, skipped FROM request_attempts
             WHERE started_at_ms >= @from AND started_at_ms <= @to ORDER BY request_row, seq
             """;
         Sql.Add(command, "from", from);
@@ -95,7 +95,12 @@ internal static class SqlRequestReader
         while (await r.ReadAsync(cancellationToken))
         {
             var error = Sql.String(r, 4) is { } kind && Enum.TryParse<ErrorKind>(kind, out var k) ? new ArbiterError(k, Sql.String(r, 5) ?? "") : null;
-            var attempt = new Attempt(r.GetString(1), r.GetString(2), TimeSpan.FromMilliseconds(Convert.ToDouble(r.GetValue(3))), error);
+            var attempt = new Attempt(r.GetString(1), r.GetString(2), TimeSpan.FromMilliseconds(Convert.ToDouble(r.GetValue(3))), error)
+            {
+                Deployment = Sql.String(r, 6),
+                Retry = (int)(Sql.Long(r, 7) ?? 0),
+                Skipped = Sql.String(r, 8),
+            };
             var row = r.GetString(0);
             if (!byRow.TryGetValue(row, out var list)) byRow[row] = list = [];
             list.Add(attempt);

@@ -23,8 +23,8 @@ public sealed class SqlRequestStore(SqlDatabase database) : IRequestStore, IRequ
         """;
 
     private const string InsertAttempt = """
-        INSERT INTO request_attempts (request_row, seq, started_at_ms, model, provider, deployment, duration_ms, error_kind, error_message)
-        VALUES (@request_row, @seq, @started_at_ms, @model, @provider, @deployment, @duration_ms, @error_kind, @error_message)
+        INSERT INTO request_attempts (request_row, seq, started_at_ms, model, provider, deployment, duration_ms, error_kind, error_message, retry, skipped)
+        VALUES (@request_row, @seq, @started_at_ms, @model, @provider, @deployment, @duration_ms, @error_kind, @error_message, @retry, @skipped)
         """;
 
     private static readonly string[] RequestColumns =
@@ -36,7 +36,7 @@ public sealed class SqlRequestStore(SqlDatabase database) : IRequestStore, IRequ
     ];
 
     private static readonly string[] AttemptColumns =
-        ["request_row", "seq", "started_at_ms", "model", "provider", "deployment", "duration_ms", "error_kind", "error_message"];
+        ["request_row", "seq", "started_at_ms", "model", "provider", "deployment", "duration_ms", "error_kind", "error_message", "retry", "skipped"];
 
     public async Task WriteBatchAsync(IReadOnlyList<RequestRecord> batch, CancellationToken cancellationToken)
     {
@@ -55,7 +55,7 @@ public sealed class SqlRequestStore(SqlDatabase database) : IRequestStore, IRequ
             for (var seq = 0; seq < r.Attempts.Count; seq++)
             {
                 var a = r.Attempts[seq];
-                object?[] av = [row, seq, started, a.Model, a.Provider, RequestRow.DeploymentOf(a), a.Duration.TotalMilliseconds, a.Error?.Kind.ToString(), a.Error?.Message];
+                object?[] av = [row, seq, started, a.Model, a.Provider, RequestRow.DeploymentOf(a), a.Duration.TotalMilliseconds, a.Error?.Kind.ToString(), a.Error?.Message, a.Retry, a.Skipped];
                 for (var i = 0; i < av.Length; i++) attempt.Parameters[i].Value = av[i] ?? DBNull.Value;
                 await attempt.ExecuteNonQueryAsync(cancellationToken);
             }

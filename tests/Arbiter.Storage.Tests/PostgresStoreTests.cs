@@ -8,4 +8,5 @@ public sealed class PostgresStoreTests
     [PostgresFact] public Task DeleteOlderThan_Cutoff_RemovesOnlyOlderRecords() => StoreContract.DeleteOlderThan_Cutoff_RemovesOnlyOlderRecordsAndTheirAttempts("postgres");
     [PostgresFact] public Task KeyStore_SaveAndUpdate_RoundTrips() => StoreContract.KeyStore_SaveAndUpdate_RoundTripsLimitsAndRevocation("postgres");
     [PostgresFact] public Task QueryAsync_Window_ReadsRecordsBack() => StoreContract.QueryAsync_Window_ReadsRecordsBackNewestFirstWithAttempts("postgres");
+    [PostgresFact] public Task Migrate_OlderVersion_AppliesOnlyNewSteps() => StoreContract.Migrate_DatabaseAtAnOlderVersion_AppliesOnlyTheNewSteps("postgres");
 }

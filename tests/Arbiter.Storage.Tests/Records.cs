@@ -28,7 +28,8 @@ internal static class Records
         KeyId = key,
         Team = team,
         Attempts = status == 200
-            ? [new Attempt("backup", "openai", TimeSpan.FromMilliseconds(5), new ArbiterError(ErrorKind.UpstreamTimeout, "slow")), new Attempt(model, "openai", TimeSpan.FromMilliseconds(7), null)]
+            ? [new Attempt("backup", "openai", TimeSpan.FromMilliseconds(5), new ArbiterError(ErrorKind.UpstreamTimeout, "slow")) { Deployment = "eu", Retry = 1 },
+               new Attempt(model, "openai", TimeSpan.FromMilliseconds(7), null) { Deployment = "us" }]
             : [new Attempt(model, "openai", TimeSpan.FromMilliseconds(5), new ArbiterError(ErrorKind.UpstreamError, "boom"))],
     };
 }

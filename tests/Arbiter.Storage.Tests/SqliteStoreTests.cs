@@ -7,4 +7,5 @@ public sealed class SqliteStoreTests
     [Fact] public Task DeleteOlderThan_Cutoff_RemovesOnlyOlderRecords() => StoreContract.DeleteOlderThan_Cutoff_RemovesOnlyOlderRecordsAndTheirAttempts("sqlite");
     [Fact] public Task KeyStore_SaveAndUpdate_RoundTrips() => StoreContract.KeyStore_SaveAndUpdate_RoundTripsLimitsAndRevocation("sqlite");
     [Fact] public Task QueryAsync_Window_ReadsRecordsBack() => StoreContract.QueryAsync_Window_ReadsRecordsBackNewestFirstWithAttempts("sqlite");
+    [Fact] public Task Migrate_OlderVersion_AppliesOnlyNewSteps() => StoreContract.Migrate_DatabaseAtAnOlderVersion_AppliesOnlyTheNewSteps("sqlite");
 }

@@ -68,6 +68,8 @@ internal static class StoreContract
         await using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT COUNT(*) FROM request_attempts";
         Assert.Equal(9L, Convert.ToInt64(await cmd.ExecuteScalarAsync()));
+        cmd.CommandText = "SELECT deployment FROM requests WHERE request_id = 'r1'";
+        Assert.Equal("us", await cmd.ExecuteScalarAsync());
     });
 
     public static Task DeleteOlderThan_Cutoff_RemovesOnlyOlderRecordsAndTheirAttempts(string engine) => WithDatabase(engine, async db =>
@@ -120,8 +122,35 @@ internal static class StoreContract
         Assert.Equal(["r2", "r1"], found.Select(r => r.RequestId));
         var r1 = found[1];
         Assert.Equal(written with { Attempts = r1.Attempts }, r1);
-        Assert.Equal(written.Attempts.Select(a => (a.Model, a.Provider, a.Duration, a.Error?.Kind)), r1.Attempts.Select(a => (a.Model, a.Provider, a.Duration, a.Error?.Kind)));
+        Assert.Equal(written.Attempts.Select(a => (a.Model, a.Provider, a.Duration, a.Error?.Kind, a.Deployment, a.Retry)),
+            r1.Attempts.Select(a => (a.Model, a.Provider, a.Duration, a.Error?.Kind, a.Deployment, a.Retry)));
         Assert.Equal(Arbiter.Core.Errors.ErrorKind.UpstreamError, found[0].ErrorKind);
         Assert.Equal(1m, Assert.Single(byId).CostUsd);
     });
+
+    public static async Task Migrate_DatabaseAtAnOlderVersion_AppliesOnlyTheNewSteps(string engine)
+    {
+        var (db, cleanup) = await TestDatabases.CreateAsync(engine);
+        try
+        {
+            Assert.Equal(1, await Migrator.MigrateAsync(new FirstMigrationOnly(db), CancellationToken.None));
+            var pending = db.Migrations.Count - 1;
+
+            Assert.Equal(pending, await Migrator.MigrateAsync(db, CancellationToken.None));
+            await new SqlRequestStore(db).WriteBatchAsync([Records.Make("after-upgrade", Records.Day1, 1m)], CancellationToken.None);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => Migrator.MigrateAsync(new FirstMigrationOnly(db), CancellationToken.None));
+        }
+        finally
+        {
+            await cleanup();
+        }
+    }
+
+    /// <summary>The same database as an older build saw it: only its first migration known.</summary>
+    private sealed class FirstMigrationOnly(SqlDatabase inner) : SqlDatabase
+    {
+        public override string Engine => inner.Engine;
+        public override IReadOnlyList<Migration> Migrations => [inner.Migrations[0]];
+        public override ValueTask<System.Data.Common.DbConnection> OpenAsync(CancellationToken cancellationToken) => inner.OpenAsync(cancellationToken);
+    }
 }

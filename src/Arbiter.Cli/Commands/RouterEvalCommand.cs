@@ -18,7 +18,7 @@ internal static class RouterEvalCommand
         var test = new Option<string[]>("--test") { Description = "Held-out test files", AllowMultipleArgumentsPerToken = true };
         var data = new Option<string[]>("--data") { Description = "One file set split into train and test by --held-out and --seed", AllowMultipleArgumentsPerToken = true };
         var heldOut = new Option<double>("--held-out") { Description = "Share of each task's prompts held out for testing with --data", DefaultValueFactory = _ => 0.3 };
-        var tune = new Option<bool>("--tune") { Description = "Choose --l2 by AIQ on a validation split of the training side (never the test side)" };
+        var tune = new Option<bool>("--tune") { Description = "Choose --l2 and --blend by AIQ on a validation split of the training side (never the test side)" };
         var stages = new Option<int>("--cascade-stages") { Description = "Longest cascade chain (models on the training cost-quality hull, strongest last)", DefaultValueFactory = _ => 4 };
         var onValidation = new Option<bool>("--on-validation") { Description = "Evaluate on the validation split of the training side instead of the test side (for trying settings without looking at the test set)" };
         var trainer = new TrainerArguments();
@@ -31,7 +31,7 @@ internal static class RouterEvalCommand
             if (parse.GetValue(onValidation)) (trainSet, testSet) = DatasetSplit.Split(trainSet, RouterTuning.ValidationFraction, seed + 1);
             var options = trainer.Read(parse);
             if (parse.GetValue(tune)) options = Tune(trainSet, options, seed);
-            Console.WriteLine($"train: {trainSet.Samples.Count} prompts, test: {testSet.Samples.Count} prompts; trainer {options.Trainer}, l2 {options.L2}, word n-grams {options.WordNgrams}, char n-grams {options.CharNgrams}");
+            Console.WriteLine($"train: {trainSet.Samples.Count} prompts, test: {testSet.Samples.Count} prompts; trainer {options.Trainer}, l2 {options.L2}, blend {options.Blend}, word n-grams {options.WordNgrams}, char n-grams {options.CharNgrams}");
             var trained = ConsoleProgress.Run("training", p => RouterTrainer.Train(trainSet, options, p));
             var predictions = ConsoleProgress.Run("predicting", p => RouterPredictions.Of(trained.Model, testSet, p));
             var lambdas = LambdaGrid.Default;
@@ -57,9 +57,9 @@ internal static class RouterEvalCommand
 
     private static RouterTrainerOptions Tune(RoutingDataset train, RouterTrainerOptions options, int seed)
     {
-        var result = ConsoleProgress.Run("tuning l2 on a validation split", p => RouterTuning.SelectL2(train, options, RouterTuning.DefaultL2Grid, seed, p));
-        foreach (var (l2, aiq) in result.Scores) Console.WriteLine($"  validation AIQ at l2 {l2}: {aiq:F4}");
-        Console.WriteLine($"chosen l2: {result.Best}");
-        return options with { L2 = result.Best };
+        var result = ConsoleProgress.Run("tuning on a validation split", p => RouterTuning.Select(train, options, RouterTuning.DefaultL2Grid, RouterTuning.DefaultBlendGrid, seed, p));
+        foreach (var (l2, blend, aiq) in result.Scores) Console.WriteLine($"  validation AIQ at l2 {l2}, blend {blend}: {aiq:F4}");
+        Console.WriteLine($"chosen: l2 {result.Best}, blend {result.BestBlend}");
+        return options with { L2 = result.Best, Blend = result.BestBlend };
     }
 }

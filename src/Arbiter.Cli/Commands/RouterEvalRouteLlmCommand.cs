@@ -21,14 +21,16 @@ internal static class RouterEvalRouteLlmCommand
         var heldOut = new Option<double>("--held-out") { Description = "Share of each subject's prompts held out for testing", DefaultValueFactory = _ => 0.3 };
         var target = new Option<double>("--target") { Description = "Fraction of GPT-4's held-out score to reach", DefaultValueFactory = _ => 0.95 };
         var share = new Option<double>("--strong-share") { Description = "Also calibrate a threshold on the training prompts for this share of GPT-4 calls and report it on the test side", DefaultValueFactory = _ => 0.5 };
+        var tune = new Option<bool>("--tune") { Description = "Choose --l2 by the GPT-4 share needed on a validation split of the training side (never the test side)" };
         var trainer = new TrainerArguments();
-        var command = new Command("eval-routellm", "GPT-4 calls needed for 95% of GPT-4's MMLU score (RouteLLM data)") { data, heldOut, target, share };
+        var command = new Command("eval-routellm", "GPT-4 calls needed for 95% of GPT-4's MMLU score (RouteLLM data)") { data, heldOut, target, share, tune };
         trainer.AddTo(command);
         command.SetAction(parse => RouterCommands.Guard(() =>
         {
             var all = RouteLlmMmlu.Load(parse.GetValue(data)!);
             var (train, test) = DatasetSplit.Split(all, parse.GetValue(heldOut), trainer.Seed(parse));
             var options = trainer.Read(parse);
+            if (parse.GetValue(tune)) options = Tune(train, options, parse.GetValue(target), trainer.Seed(parse));
             var trained = ConsoleProgress.Run("training", p => RouterTrainer.Train(train, options, p));
             var predictions = ConsoleProgress.Run("predicting", p => RouterPredictions.Of(trained.Model, test, p));
             const int weak = 0, strong = 1;
@@ -62,6 +64,26 @@ internal static class RouterEvalRouteLlmCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Each L2 of the grid trained on 80% of the training side; the one needing the fewest GPT-4 calls on the other 20% wins.</summary>
+    private static RouterTrainerOptions Tune(RoutingDataset train, RouterTrainerOptions options, double target, int seed)
+    {
+        var (fit, validation) = DatasetSplit.Split(train, RouterTuning.ValidationFraction, seed + 1);
+        var weak = validation.Samples.Select(s => s.Scores[0]).ToArray();
+        var strong = validation.Samples.Select(s => s.Scores[1]).ToArray();
+        var goal = target * strong.Average(v => v);
+        var best = (L2: options.L2, Share: double.MaxValue);
+        foreach (var l2 in RouterTuning.DefaultL2Grid)
+        {
+            var model = ConsoleProgress.Run($"tuning l2 {l2}", p => RouterTrainer.Train(fit, options with { L2 = l2 }, p)).Model;
+            var q = RouterPredictions.Of(model, validation).Quality;
+            var needed = StrongShareCurve.ShareReaching(q.Select(x => (double)(x[1] - x[0])).ToArray(), weak, strong, goal) ?? 1;
+            Console.WriteLine($"  validation GPT-4 share at l2 {l2}: {Share(needed)}");
+            if (needed < best.Share) best = (l2, needed);
+        }
+        Console.WriteLine($"chosen l2: {best.L2}");
+        return options with { L2 = best.L2 };
     }
 
     private static string Share(double? share) => share is { } v ? v.ToString("P1", Inv) : "not reached";

@@ -20,8 +20,7 @@ public sealed class AdmissionControl(SpendLedger ledger, ITokenEstimator estimat
     public SpendLedger Ledger => ledger;
 
     /// <summary>Admits the request or throws the refusal as an <see cref="ArbiterException"/> (429, or 400 for an unpriced model under a budget).</summary>
-    /// <param name="allCandidates">A cascade may call every candidate: reserve the sum of their estimates, not the dearest one.</param>
-    public AdmissionTicket Admit(ChatRequest request, IReadOnlyList<ModelEntry> candidates, VirtualKey? key, Team? team, bool allCandidates = false)
+    public AdmissionTicket Admit(ChatRequest request, IReadOnlyList<ModelEntry> candidates, VirtualKey? key, Team? team)
     {
         var keyLimits = key?.Limits ?? KeyLimits.None;
         var teamLimits = team?.Limits ?? KeyLimits.None;
@@ -45,8 +44,7 @@ public sealed class AdmissionControl(SpendLedger ledger, ITokenEstimator estimat
                     throw new ArbiterError(ErrorKind.InvalidRequest,
                         $"The model '{candidates[i].Name}' has no price, and this key's budget or cost cap can only be kept with priced models. Give the model a price in the configuration, or use a key without a budget.")
                     { Code = "unpriced_model", Param = "model" }.ToException();
-                if (allCandidates) reserve += estimate ?? 0m;
-                else if (estimate > reserve) reserve = estimate.Value;
+                if (estimate > reserve) reserve = estimate.Value;
             }
             if (maxCost is decimal cap && reserve > cap)
                 throw new Refusal($"This request could cost up to ${reserve:0.######}, over the per-request cap of ${cap}. Lower max_tokens or the prompt.",

@@ -33,7 +33,9 @@ public sealed class CascadeRunner
         [new EmptyAnswerGate(), new TruncationGate(), new JsonAnswerGate(), new JudgeGate(executor, models), new ScorerGate(scorers ?? [])];
 
     /// <param name="streamLastStage">True for a streamed request: the last stage is returned unopened, to be streamed.</param>
-    public async Task<CascadeOutcome> RunAsync(ChatRequest request, RoutePlan plan, bool streamLastStage, CancellationToken cancellationToken)
+    /// <param name="budget">The request's cost governor: asked before every stage after the first, told every call's cost.</param>
+    public async Task<CascadeOutcome> RunAsync(ChatRequest request, RoutePlan plan, bool streamLastStage, CancellationToken cancellationToken,
+        Budgets.RequestBudget? budget = null)
     {
         var settings = plan.Settings ?? new Config.RouteConfig();
         var gateNames = settings.Gates ?? QualityGates.Default;
@@ -55,6 +57,12 @@ public sealed class CascadeRunner
                 trail.Append(" | cap $").Append(cap.ToString(CultureInfo.InvariantCulture)).Append(" reached");
                 break;
             }
+            if (i > 0 && budget?.TryStartExtraCall(buffered, model) is { } refused)
+            {
+                trail.Append(" | ").Append(model.Name).Append(" not tried: ").Append(refused.Message);
+                lastError = refused.ToError();
+                break;
+            }
             var stagePlan = new RoutePlan(plan.Route, [model], $"cascade stage {i + 1}: {model.Name}");
             if (isLast && streamLastStage)
             {
@@ -74,6 +82,7 @@ public sealed class CascadeRunner
             }
             var cost = CostCalculator.Cost(response.Usage, model.Price);
             spent = Add(spent, cost);
+            budget?.RecordCall(cost);
             best = (response, model);
             if (isLast)
             {
@@ -83,6 +92,7 @@ public sealed class CascadeRunner
             }
             var (rejection, gateCost) = await RunGatesAsync(gateNames, new GateInput(buffered, response, model, settings), attempts, cancellationToken).ConfigureAwait(false);
             spent = Add(spent, gateCost);
+            budget?.RecordCall(gateCost);
             if (rejection is null)
             {
                 stages.Add(new CascadeStage(model.Name, true, null, cost));

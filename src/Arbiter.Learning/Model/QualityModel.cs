@@ -22,9 +22,15 @@ public sealed class QualityModel
         ModelCosts = manifest.Models.Select(m => manifest.MeanCostUsd[m]).ToArray();
         _taskCosts = manifest.MeanCostUsdByTask.ToDictionary(t => t.Key,
             t => manifest.Models.Select(m => t.Value.TryGetValue(m, out var c) ? c : manifest.MeanCostUsd[m]).ToArray(), StringComparer.Ordinal);
+        _taskQuality = manifest.MeanQualityByTask.ToDictionary(t => t.Key,
+            t => manifest.Models.Select(m => (float)t.Value.GetValueOrDefault(m, manifest.MeanQuality[m])).ToArray(), StringComparer.Ordinal);
     }
 
+    /// <summary>A copy that mixes the classifiers with each task's training accuracy (<see cref="RouterManifest.Blend"/>).</summary>
+    public QualityModel WithBlend(float blend) => new(_ml, Featurizer, Scorers, Manifest with { Blend = blend });
+
     private readonly Dictionary<string, double[]> _taskCosts;
+    private readonly Dictionary<string, float[]> _taskQuality;
 
     public RouterManifest Manifest { get; }
     public IReadOnlyList<string> Models => Manifest.Models;
@@ -43,6 +49,9 @@ public sealed class QualityModel
             engine.Input.EvalName = evalName;
             engine.Prediction.Predict(engine.Input, ref engine.Output);
             for (var i = 0; i < Scorers.Count; i++) probabilities[i] = Scorers[i].Probability(engine.Output.Features);
+            var blend = Manifest.Blend;
+            if (blend < 1 && _taskQuality.TryGetValue(evalName, out var prior))
+                for (var i = 0; i < prior.Length; i++) probabilities[i] = blend * probabilities[i] + (1 - blend) * prior[i];
         }
         finally
         {

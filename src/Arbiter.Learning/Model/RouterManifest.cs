@@ -24,6 +24,13 @@ public sealed record RouterManifest
     public required Dictionary<string, Dictionary<string, double>> MeanCostUsdByTask { get; init; }
     /// <summary>Share of training prompts each model answered well.</summary>
     public required Dictionary<string, double> MeanQuality { get; init; }
+    /// <summary>The same per task: the prior that <see cref="Blend"/> mixes with the classifiers' prediction.</summary>
+    public Dictionary<string, Dictionary<string, double>> MeanQualityByTask { get; init; } = [];
+    /// <summary>
+    /// Weight of the classifiers in the prediction for a prompt of a known task: P = Blend × classifier +
+    /// (1 − Blend) × the model's training accuracy on that task. 1 = classifiers only; 0 = best fixed model per task.
+    /// </summary>
+    public float Blend { get; init; } = 1;
     public required FeaturisationSettings Featurisation { get; init; }
     public required string Trainer { get; init; }
     public float L2 { get; init; }

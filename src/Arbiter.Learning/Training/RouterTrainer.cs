@@ -97,6 +97,9 @@ public static class RouterTrainer
         MeanCostUsdByTask = data.Samples.GroupBy(s => s.EvalName).ToDictionary(g => g.Key,
             g => data.Models.Select((m, i) => (m, MeanCost(g.ToList(), i))).ToDictionary(x => x.m, x => x.Item2)),
         MeanQuality = data.Models.Select((m, i) => (m, Mean(data.Samples.Select(s => (double)s.Scores[i])))).ToDictionary(x => x.m, x => x.Item2),
+        MeanQualityByTask = data.Samples.GroupBy(s => s.EvalName).ToDictionary(g => g.Key,
+            g => data.Models.Select((m, i) => (m, Mean(g.Select(s => (double)s.Scores[i])))).ToDictionary(x => x.m, x => x.Item2)),
+        Blend = options.Blend,
         Featurisation = new FeaturisationSettings
         {
             Segment = PromptText.LastBlock,

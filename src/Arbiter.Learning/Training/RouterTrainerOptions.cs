@@ -11,6 +11,8 @@ public sealed record RouterTrainerOptions
     public int WordNgrams { get; init; } = 2;
     /// <summary>Character n-gram length of the text features; 0 turns them off.</summary>
     public int CharNgrams { get; init; } = 3;
+    /// <summary>Weight of the classifiers against each task's training accuracy (<see cref="Model.RouterManifest.Blend"/>).</summary>
+    public float Blend { get; init; } = 1f;
     /// <summary>Seed of ML.NET's context (the trainers are deterministic for a seed).</summary>
     public int Seed { get; init; } = 1;
 }

@@ -22,7 +22,10 @@ public sealed class GatewayAccess
         Admission = new AdmissionControl(Ledger, TiktokenEstimator.Shared, config.Accounting);
         Governor = new CostGovernor(time);
         Keys = new KeyFactory(time);
+        _reservedOutputTokens = config.Accounting.ReservedOutputTokens;
     }
+
+    private readonly int _reservedOutputTokens;
 
     public ArbiterStorage Storage { get; }
     public TimeProvider Time { get; }
@@ -34,6 +37,9 @@ public sealed class GatewayAccess
     public AdmissionControl Admission { get; }
     public CostGovernor Governor { get; }
     public KeyFactory Keys { get; }
+
+    /// <summary>The cost governor's gate for one request that fans out.</summary>
+    public RequestBudget BudgetFor(AdmissionTicket ticket) => new(ticket, Governor, TiktokenEstimator.Shared, _reservedOutputTokens);
 
     /// <summary>Every key the store has, revoked ones included (for the admin API and the spend rebuild).</summary>
     public IReadOnlyList<VirtualKey> AllKeys { get; private set; } = [];

@@ -32,7 +32,7 @@ internal sealed partial class ChatCompletionsEndpoint
         CascadeOutcome outcome;
         try
         {
-            outcome = await runtime.Cascade.RunAsync(request, plan, streamLastStage: request.Stream, ctx.RequestAborted);
+            outcome = await runtime.Cascade.RunAsync(request, plan, streamLastStage: request.Stream, ctx.RequestAborted, trace.Budget);
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {

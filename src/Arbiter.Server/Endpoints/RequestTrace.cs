@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Arbiter.Core.Chat;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
+using Arbiter.Core.Orchestration;
 using Arbiter.Core.RequestLog;
 using Arbiter.Core.Telemetry;
 
@@ -28,6 +29,10 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     /// <summary>Time spent waiting on upstreams; the rest of the elapsed time is the gateway's own.</summary>
     public TimeSpan UpstreamTime { get; set; }
     public double? TimeToFirstChunkMs { get; set; }
+    /// <summary>Set when models worked together on this request (ensemble, orchestrate).</summary>
+    public OrchestrationTrace? Orchestration { get; set; }
+    /// <summary>The cost governor's gate for a request that fans out (a cascade); null otherwise.</summary>
+    public Core.Budgets.RequestBudget? Budget { get; set; }
     public string? KeyId { get; set; }
     public string? Team { get; set; }
     /// <summary>The last record made, so the request's end can settle its budget reservation with the final cost.</summary>
@@ -83,6 +88,11 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             OverheadMs = Math.Max(0, (_frozenOverhead ?? total - UpstreamTime).TotalMilliseconds),
             Attempts = Attempts,
             DeliveredChars = deliveredChars,
+            Mode = Orchestration?.Mode,
+            Disagreement = Orchestration?.Disagreement,
+            Escalated = Orchestration?.Escalated,
+            FanOutCostUsd = Orchestration?.FanOutCostUsd,
+            Orchestration = Orchestration,
             KeyId = KeyId,
             Team = Team,
             ShadowModel = ShadowModel,

@@ -67,6 +67,19 @@ public sealed class RouterTrainerTests : IDisposable
     }
 
     [Fact]
+    public void Predict_BlendZero_IsTheTaskTrainingAccuracy()
+    {
+        var data = SyntheticData.Create(120, seed: 6);
+        var model = RouterTrainer.Train(data, Small with { Blend = 0 }).Model;
+        var p = new float[3];
+
+        model.Predict("please add 1 and 2", "t1", p);
+
+        var t1 = data.Samples.Where(s => s.EvalName == "t1").ToList();
+        for (var m = 0; m < 3; m++) Assert.Equal(t1.Average(s => s.Scores[m]), p[m], 5);
+    }
+
+    [Fact]
     public void Train_ModelWithOnlyGoodAnswers_ThrowsNamingIt()
     {
         var data = SyntheticData.Create(20, seed: 5);
