@@ -40,6 +40,7 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     public string? ShadowModel { get; set; }
     public string? TaskType { get; set; }
     public int? Escalations { get; set; }
+    public double? QualityScore { get; set; }
     public IReadOnlyList<string>? PrivacyFindings { get; set; }
     /// <summary>What earlier cascade stages cost before the streamed last one; added to the record's cost.</summary>
     public decimal? PriorCostUsd { get; set; }
@@ -98,6 +99,7 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             ShadowModel = ShadowModel,
             TaskType = TaskType,
             Escalations = Escalations,
+            QualityScore = QualityScore,
             PrivacyFindings = PrivacyFindings,
         };
         GatewaySpans.CompleteRequest(Span, record);
