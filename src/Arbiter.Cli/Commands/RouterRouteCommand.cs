@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Arbiter.Learning.Data;
 using Arbiter.Learning.Model;
 using Arbiter.Learning.Routing;
@@ -30,17 +29,8 @@ internal static class RouterRouteCommand
             var chooser = parse.GetValue(calibrated)
                 ? PromptRouter.Calibrated(router)
                 : PromptRouter.CostAware(router, l, parse.GetValue(margin));
-            using var file = File.Create(parse.GetValue(output)!);
-            using var json = new Utf8JsonWriter(file);
-            foreach (var s in prompts.Samples)
-            {
-                json.WriteStartObject();
-                json.WriteString("sample_id", s.SampleId);
-                json.WriteString("model", router.Models[chooser.Choose(s.Text, s.EvalName)]);
-                json.WriteEndObject();
-                json.Flush();
-                file.WriteByte((byte)'\n');
-            }
+            using (var file = File.Create(parse.GetValue(output)!))
+                RouteDecisionsJsonl.Write(file, prompts.Samples.Select(s => (s.SampleId, router.Models[chooser.Choose(s.Text, s.EvalName)])));
             Console.WriteLine($"routed {prompts.Samples.Count} prompts -> {parse.GetValue(output)}");
             return 0;
         }));
