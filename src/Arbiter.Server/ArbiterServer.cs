@@ -7,6 +7,7 @@ using Arbiter.Server.Auth;
 using Arbiter.Server.Endpoints;
 using Arbiter.Server.Hosting;
 using Arbiter.Server.Http;
+using Arbiter.Server.Orchestration;
 using Arbiter.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -52,6 +53,7 @@ public static class ArbiterServer
         builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), ObservabilityServices.Metered(store, sp),
             ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.RequestLog").LogError(ex, "Could not store request records")));
         builder.Services.AddSingleton<ChatCompletionsEndpoint>();
+        OrchestrationEndpoints.AddServices(builder.Services);
         builder.Services.AddHostedService<RequestLogService>();
         ObservabilityServices.Add(builder, options);
         configure?.Invoke(builder);
@@ -65,6 +67,7 @@ public static class ArbiterServer
         app.MapPost("/v1/chat/completions", chat.HandleAsync);
         app.MapPost("/chat/completions", chat.HandleAsync); // clients configured with a base URL lacking /v1
         app.MapGet("/v1/models", ctx => ModelsEndpoint.HandleAsync(ctx, runtime));
+        OrchestrationEndpoints.Map(app);
         app.MapGet("/healthz", ctx => WriteJsonAsync(ctx, """{"status":"ok"}"""));
         app.MapGet("/readyz", ctx => WriteJsonAsync(ctx, $$"""{"status":"ready","models":{{runtime.Models.All.Count()}},"providers":{{runtime.Providers.Count}}}"""));
         AdminEndpoints.Map(app, access);

@@ -38,7 +38,7 @@ public static class ObservabilityConfigs
         {{extra}}
         """;
 
-    public const string AdminKey = "adm-test-key-0123456789";
-    public static readonly IReadOnlyDictionary<string, string> AdminEnv = new Dictionary<string, string> { ["ARBITER_ADMIN_KEY"] = AdminKey };
-    public const string WithAdminKey = "observability: { admin_key: env:ARBITER_ADMIN_KEY }";
+    public const string MasterKey = "mk-test-key-0123456789";
+    public static readonly IReadOnlyDictionary<string, string> MasterEnv = new Dictionary<string, string> { ["ARBITER_MASTER_KEY"] = MasterKey };
+    public const string WithMasterKey = "auth: { master_key: env:ARBITER_MASTER_KEY }";
 }

@@ -37,4 +37,21 @@ internal static class EvaluationPrinter
             o.WriteLine($"{lambdas[k],12:G4} {p.Cost,12:E3} {p.Cost / best.Point.Cost,18:P1} {p.Quality,8:F4}");
         }
     }
+
+    /// <summary>AIQ of every curve task by task, and their mean over tasks (how the RouterBench paper reports it).</summary>
+    public static void PrintPerTask(IReadOnlyList<(string Task, EvaluationReport Report)> perTask, TextWriter o)
+    {
+        if (perTask.Count == 0) return;
+        var names = perTask[0].Report.Curves.Select(c => c.Name).ToList();
+        o.WriteLine();
+        o.WriteLine("AIQ per task (each over its own single-model cost range):");
+        o.WriteLine($"{"router / baseline",-48} {string.Join(" ", perTask.Select(t => $"{Short(t.Task),14}"))} {"mean",8}");
+        foreach (var name in names)
+        {
+            var values = perTask.Select(t => t.Report.Curves.First(c => c.Name == name).Aiq).ToList();
+            o.WriteLine($"{name,-48} {string.Join(" ", values.Select(v => $"{v,14:F4}"))} {values.Average(),8:F4}");
+        }
+    }
+
+    private static string Short(string task) => task.Length <= 14 ? task : task[..14];
 }

@@ -39,6 +39,8 @@ internal static class RouterEvalCommand
             var cascade = ConsoleProgress.Run("cascade", p => CascadeEvaluation.Run(trainSet, testSet, CascadeChain.FromTraining(trainTable, parse.GetValue(stages)), options, p));
             var report = ConsoleProgress.Run("sweeping", p => RouterEvaluation.Run(predictions, trainTable, new OutcomeTable(testSet), lambdas, [cascade], p));
             EvaluationPrinter.Print(report, lambdas, Console.Out);
+            if (testSet.Tasks.Count() > 1)
+                EvaluationPrinter.PrintPerTask(PerTaskEvaluation.Run(predictions, trainSet, testSet, lambdas), Console.Out);
             return 0;
         }));
         return command;

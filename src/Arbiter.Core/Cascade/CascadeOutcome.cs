@@ -17,6 +17,9 @@ public sealed record CascadeOutcome(ChatResponse? Response, ModelEntry? Model, A
     /// <summary>Streaming only: the last stage, not yet called; the caller streams it and adds its cost to <see cref="SpentUsd"/>.</summary>
     public RoutePlan? StreamStage { get; init; }
 
+    /// <summary>The score a judge or scorer gave the returned answer, 0 to 1, when one scored it.</summary>
+    public double? QualityScore { get; init; }
+
     /// <summary>How many times the cascade moved on to a stronger stage.</summary>
     public int Escalations => Math.Max(0, Stages.Count + (StreamStage is null ? 0 : 1) - 1);
 }

@@ -45,7 +45,7 @@ public sealed class CascadeRunner
         var trail = new StringBuilder(plan.Reason);
         var upstream = TimeSpan.Zero;
         decimal? spent = 0m;
-        (ChatResponse Response, ModelEntry Model)? best = null;
+        (ChatResponse Response, ModelEntry Model, double? Score)? best = null;
         ArbiterError? lastError = null;
 
         for (var i = 0; i < plan.Candidates.Count; i++)
@@ -83,21 +83,21 @@ public sealed class CascadeRunner
             var cost = CostCalculator.Cost(response.Usage, model.Price);
             spent = Add(spent, cost);
             budget?.RecordCall(cost);
-            best = (response, model);
             if (isLast)
             {
                 stages.Add(new CascadeStage(model.Name, true, null, cost));
                 trail.Append(" | ").Append(model.Name).Append(" accepted (last stage)");
-                return Done(response, model);
+                return Done(response, model, null);
             }
-            var (rejection, gateCost) = await RunGatesAsync(gateNames, new GateInput(buffered, response, model, settings), attempts, cancellationToken).ConfigureAwait(false);
+            var (rejection, gateCost, score) = await RunGatesAsync(gateNames, new GateInput(buffered, response, model, settings), attempts, cancellationToken).ConfigureAwait(false);
             spent = Add(spent, gateCost);
             budget?.RecordCall(gateCost);
+            best = (response, model, score);
             if (rejection is null)
             {
                 stages.Add(new CascadeStage(model.Name, true, null, cost));
                 trail.Append(" | ").Append(model.Name).Append(" accepted");
-                return Done(response, model);
+                return Done(response, model, score);
             }
             stages.Add(new CascadeStage(model.Name, false, rejection, cost));
             trail.Append(" | ").Append(model.Name).Append(" rejected: ").Append(rejection);
@@ -106,28 +106,30 @@ public sealed class CascadeRunner
         if (best is { } b)
         {
             trail.Append(" | returning ").Append(b.Model.Name);
-            return Done(b.Response, b.Model);
+            return Done(b.Response, b.Model, b.Score);
         }
         return new CascadeOutcome(null, null, lastError ?? new ArbiterError(ErrorKind.UpstreamError, "the cascade had no stage to run"),
             attempts, upstream, spent, trail.ToString(), stages);
 
-        CascadeOutcome Done(ChatResponse response, ModelEntry model) =>
-            new(response, model, null, attempts, upstream, spent, trail.ToString(), stages);
+        CascadeOutcome Done(ChatResponse response, ModelEntry model, double? score) =>
+            new(response, model, null, attempts, upstream, spent, trail.ToString(), stages) { QualityScore = score };
     }
 
     /// <summary>Runs the gates in order; the first failure's name and reason, or null when all pass; and what they cost.</summary>
-    private async Task<(string? Rejection, decimal? Cost)> RunGatesAsync(IReadOnlyList<string> names, GateInput input, List<Attempt> attempts, CancellationToken ct)
+    private async Task<(string? Rejection, decimal? Cost, double? Score)> RunGatesAsync(IReadOnlyList<string> names, GateInput input, List<Attempt> attempts, CancellationToken ct)
     {
         decimal? cost = 0m;
+        double? score = null;
         foreach (var name in names)
         {
             if (!_gates.TryGetValue(name, out var gate)) continue;
             var verdict = await gate.CheckAsync(input, ct).ConfigureAwait(false);
             attempts.AddRange(verdict.Attempts);
             if (verdict.Attempts.Count > 0) cost = Add(cost, verdict.CostUsd);
-            if (!verdict.Passed) return ($"{name} ({verdict.Reason})", cost);
+            score = verdict.Score ?? score;
+            if (!verdict.Passed) return ($"{name} ({verdict.Reason})", cost, score);
         }
-        return (null, cost);
+        return (null, cost, score);
     }
 
     /// <summary>Unpriced anywhere makes the total unknown (null), never silently lower.</summary>

@@ -6,6 +6,8 @@ namespace Arbiter.Core.Cascade;
 public sealed record GateVerdict(bool Passed, string? Reason = null)
 {
     public decimal? CostUsd { get; init; }
+    /// <summary>A score from 0 to 1 when the gate computes one (judge, scorer).</summary>
+    public double? Score { get; init; }
     public IReadOnlyList<Attempt> Attempts { get; init; } = [];
 
     public static readonly GateVerdict Pass = new(true);

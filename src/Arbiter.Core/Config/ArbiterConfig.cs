@@ -8,6 +8,11 @@ public sealed record ArbiterConfig
     public Dictionary<string, ModelConfig> Models { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, TierConfig> Tiers { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, RouteConfig> Routes { get; init; } = new(StringComparer.Ordinal);
+    // Models working together (docs/orchestration.md)
+    public Dictionary<string, EnsembleConfig> Ensembles { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ChainConfig> Chains { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, OrchestratorConfig> Orchestrators { get; init; } = new(StringComparer.Ordinal);
+    public SessionsConfig Sessions { get; init; } = new();
     public ResilienceConfig Resilience { get; init; } = new();
     public StorageConfig Storage { get; init; } = new();
     public AuthConfig Auth { get; init; } = new();

@@ -20,6 +20,16 @@ public static class ConfigDefaults
     /// <summary>Output tokens a budget reservation assumes when the request sets no max_tokens.</summary>
     public const int ReservedOutputTokens = 1024;
 
+    // Models working together (docs/orchestration.md)
+    public const string EnsembleMode = "vote";
+    public const string EnsembleComparison = "auto";
+    public const double EnsembleThreshold = 0.5;
+    public const double ValidatorMinScore = 0.7;
+    public const int OrchestratorMaxSubtasks = 4;
+    public const int OrchestratorMaxAttempts = 3;
+    public const int SessionMaxConflictRetries = 3;
+    /// <summary>Output tokens assumed for a call without max_tokens when estimating a fan-out call's cost.</summary>
+    public const int FanOutEstimatedOutputTokens = 512;
     // Resilience (resilience: section); the reasons for each value are in docs/reliability.md.
     public const string LoadBalancing = "weighted";
     public const double DeploymentWeight = 1;

@@ -42,11 +42,12 @@ public static class ConfigValidator
         foreach (var (name, m) in Entries(c.Models, "models", "give at least provider", errors)) ValidateModel(name, m, c, errors);
         foreach (var (name, t) in Entries(c.Tiers, "tiers", "give latency_p95_ms, quality_bar or self_hosted", errors)) ValidateTier(name, t, errors);
         foreach (var (name, r) in Entries(c.Routes, "routes", "give at least model", errors)) ValidateRoute(name, r, c, errors);
+        OrchestrationConfigRules.Validate(c, errors);
         if (c.Resilience is null) errors.Add("resilience: empty section; remove it or give retry, timeouts, circuit_breaker, hedging or load_balancing");
         else ResilienceConfigRules.Validate(c, errors);
         AccountingConfigRules.Check(config, environment, errors);
         RoutingConfigValidator.ValidateQuality(c, errors);
-        ObservabilityConfigRules.Check(config.Observability, environment, errors);
+        ObservabilityConfigRules.Check(config.Observability, errors);
         return errors;
     }
 

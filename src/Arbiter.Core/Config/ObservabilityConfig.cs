@@ -14,11 +14,6 @@ public sealed record ObservabilityConfig
     /// <summary>The service.name resource attribute. Default <see cref="ConfigDefaults.ServiceName"/>.</summary>
     public string ServiceName { get; init; } = ConfigDefaults.ServiceName;
     public DriftConfig Drift { get; init; } = new();
-    /// <summary>
-    /// The key /admin/kpis and the dashboard ask for, as a reference (env:VARIABLE); unset = open, which is safe only
-    /// because the gateway listens on 127.0.0.1. Superseded by the accounting admin key when that is configured.
-    /// </summary>
-    public string? AdminKey { get; init; }
 
     public bool TracingEnabled => Tracing || OtlpEndpoint is not null;
 }

@@ -5,7 +5,7 @@ internal static class ObservabilityConfigRules
 {
     public static readonly IReadOnlyList<string> OtlpProtocols = ["grpc", "http/protobuf"];
 
-    public static void Check(ObservabilityConfig? o, Func<string, string?> environment, List<string> errors)
+    public static void Check(ObservabilityConfig? o, List<string> errors)
     {
         if (o is null)
         {
@@ -16,10 +16,6 @@ internal static class ObservabilityConfigRules
             errors.Add($"observability.otlp_endpoint: '{o.OtlpEndpoint}' is not an absolute http(s) URL");
         if (!OtlpProtocols.Contains(o.OtlpProtocol))
             errors.Add($"observability.otlp_protocol: '{o.OtlpProtocol}' is not one of {string.Join(", ", OtlpProtocols)}");
-        if (o.AdminKey is not null && !SecretReference.IsReference(o.AdminKey))
-            errors.Add("observability.admin_key: write the key as a reference, env:VARIABLE; keys are never accepted in the file");
-        else if (SecretReference.VariableOf(o.AdminKey) is { } variable && string.IsNullOrEmpty(environment(variable)))
-            errors.Add($"observability.admin_key: environment variable {variable} is not set");
         if (string.IsNullOrWhiteSpace(o.ServiceName)) errors.Add("observability.service_name: must not be empty");
         if (o.Drift is not { } d)
         {

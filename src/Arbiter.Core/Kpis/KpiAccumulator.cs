@@ -9,6 +9,9 @@ public sealed class KpiAccumulator
     private decimal _cost, _strongest;
     private bool _strongestKnown = true;
     private double _qualitySum;
+    private long _compared, _disagreed;
+    private double _disagreementSum;
+    private decimal _fanOut;
 
     public void Add(in RequestFacts f)
     {
@@ -28,6 +31,13 @@ public sealed class KpiAccumulator
         }
         if (f.FellBack) _fellBack++;
         if (f.Escalated) _escalated++;
+        if (f.Record.Disagreement is double d)
+        {
+            _compared++;
+            _disagreementSum += d;
+            if (f.Record.Orchestration?.DisagreementAboveThreshold == true) _disagreed++;
+        }
+        _fanOut += f.Record.FanOutCostUsd ?? 0;
         if (f.Quality is double q)
         {
             _qualitySum += q;
@@ -56,6 +66,9 @@ public sealed class KpiAccumulator
             EscalationRate = _requests == 0 ? null : (double)_escalated / _requests,
             Quality = _qualitySamples == 0 ? null : _qualitySum / _qualitySamples,
             QualitySamples = _qualitySamples,
+            DisagreementRate = _compared == 0 ? null : (double)_disagreed / _compared,
+            MeanDisagreement = _compared == 0 ? null : _disagreementSum / _compared,
+            FanOutCostUsd = _fanOut,
         };
     }
 }

@@ -48,7 +48,8 @@ public static class KpiCalculator
             if (!scores.TryGetValue(fb.RequestId, out var seen) || fb.At >= seen.At) scores[fb.RequestId] = fb;
         var facts = new List<RequestFacts>(records.Count);
         foreach (var r in records)
-            if (window.Contains(r.StartedAt))
+            // A shadow call's own record is an experiment beside a request, not traffic: it is left out of the KPIs.
+            if (window.Contains(r.StartedAt) && r.Shadow is null)
                 facts.Add(RequestFacts.Of(r, pricing, scores.TryGetValue(r.RequestId, out var fb) ? fb.Score : null));
         return facts;
     }

@@ -32,4 +32,10 @@ public sealed record KpiFigures
     /// <summary>Mean quality (0 to 1): application feedback where given, otherwise the gate's or judge's score.</summary>
     public double? Quality { get; init; }
     public long QualitySamples { get; init; }
+    /// <summary>Models working together: share of requests whose answers were compared that disagreed above their threshold.</summary>
+    public double? DisagreementRate { get; init; }
+    /// <summary>Models working together: mean disagreement (0 to 1) of the requests whose answers were compared.</summary>
+    public double? MeanDisagreement { get; init; }
+    /// <summary>Models working together: USD spent on calls whose answers were not returned (redundant fan-out), within <see cref="CostUsd"/>.</summary>
+    public decimal FanOutCostUsd { get; init; }
 }

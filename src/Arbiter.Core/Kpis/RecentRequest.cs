@@ -15,6 +15,7 @@ public sealed record RecentRequest
     public string? Decision { get; init; }
     public required int Status { get; init; }
     public string? Error { get; init; }
+    public string? ErrorMessage { get; init; }
     public bool Stream { get; init; }
     public double LatencyMs { get; init; }
     public double? TtfbMs { get; init; }
@@ -32,7 +33,12 @@ public sealed record RecentRequest
         for (var i = 0; i < attempts.Length; i++)
         {
             var a = r.Attempts[i];
-            attempts[i] = new RecentAttempt(a.Model, a.Provider, a.Duration.TotalMilliseconds, a.Error?.Kind.ToString());
+            attempts[i] = new RecentAttempt(a.Model, a.Provider, a.Duration.TotalMilliseconds, a.Error?.Kind.ToString())
+            {
+                Deployment = a.Deployment == a.Provider ? null : a.Deployment,
+                Retry = a.Retry,
+                Skipped = a.Skipped,
+            };
         }
         return new RecentRequest
         {
@@ -46,6 +52,7 @@ public sealed record RecentRequest
             Decision = r.Decision,
             Status = r.Status,
             Error = r.ErrorKind?.ToString(),
+            ErrorMessage = r.ErrorMessage,
             Stream = r.Stream,
             LatencyMs = r.LatencyMs,
             TtfbMs = r.TimeToFirstChunkMs,

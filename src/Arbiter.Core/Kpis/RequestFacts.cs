@@ -13,7 +13,7 @@ public readonly record struct RequestFacts
     /// <summary>The served tokens priced on the strongest model; null when that model is unknown or this request is unpriced.</summary>
     public decimal? StrongestCost { get; init; }
     public bool FellBack { get; init; }
-    public bool Escalated => Record.Escalations > 0;
+    public bool Escalated => Record.Escalations > 0 || Record.Escalated == true;
     public double? Quality { get; init; }
     public string Tier { get; init; }
 
@@ -35,12 +35,19 @@ public readonly record struct RequestFacts
         };
     }
 
-    /// <summary>An attempt failed and another was made after it.</summary>
-    private static bool FellBackIn(RequestRecord r)
+    /// <summary>
+    /// An attempt failed (or its deployment was skipped) and a later one went to another model or deployment. Retries
+    /// of the same deployment are not fallbacks.
+    /// </summary>
+    public static bool FellBackIn(RequestRecord r)
     {
         var attempts = r.Attempts;
         for (var i = 0; i < attempts.Count - 1; i++)
-            if (!attempts[i].Succeeded) return true;
+        {
+            if (attempts[i].Succeeded) continue;
+            for (var j = i + 1; j < attempts.Count; j++)
+                if (attempts[j].Model != attempts[i].Model || attempts[j].Deployment != attempts[i].Deployment) return true;
+        }
         return false;
     }
 
@@ -51,6 +58,7 @@ public readonly record struct RequestFacts
         KpiDimensions.Route => Record.Route ?? Record.RequestedModel,
         KpiDimensions.Key => Record.KeyId ?? KpiDimensions.None,
         KpiDimensions.Tier => Tier,
+        KpiDimensions.Mode => Record.Mode ?? KpiDimensions.SingleMode,
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "not a KPI dimension"),
     };
 }

@@ -1,6 +1,7 @@
 using Arbiter.Core.Chat;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
+using Arbiter.Core.Orchestration;
 
 namespace Arbiter.Core.RequestLog;
 
@@ -28,6 +29,16 @@ public sealed record RequestRecord
     public IReadOnlyList<Attempt> Attempts { get; init; } = [];
     /// <summary>For streams cut short: how much text reached the client before the failure.</summary>
     public int? DeliveredChars { get; init; }
+    /// <summary>Orchestration: how models worked together (ensemble, chain, session, orchestrate); null for one model (or the router's own mode).</summary>
+    public string? Mode { get; init; }
+    /// <summary>Orchestration: how much the answers disagreed, 0 to 1; null when not measured.</summary>
+    public double? Disagreement { get; init; }
+    /// <summary>Orchestration: the request was escalated (a supervisor decided, a step or sub-task moved to a stronger model).</summary>
+    public bool? Escalated { get; init; }
+    /// <summary>Orchestration: USD spent on calls other than the one whose answer was returned (redundant fan-out), its own cost line.</summary>
+    public decimal? FanOutCostUsd { get; init; }
+    /// <summary>Orchestration: every call with its role, plan, delegations and verdicts.</summary>
+    public OrchestrationTrace? Orchestration { get; init; }
     /// <summary>Routing: the model this request was mirrored to (its answer is in the record <c>{RequestId}-shadow</c>).</summary>
     public string? ShadowModel { get; init; }
     /// <summary>Routing: on a shadow call's own record, the two answers side by side.</summary>

@@ -87,9 +87,10 @@ public sealed class GatewayMetrics
     {
         var attempts = r.Attempts;
         var before = 0.0;
-        for (var i = 0; i < attempts.Count; i++)
+        for (var i = 0; i < attempts.Count && _duration.Enabled; i++)
         {
             var a = attempts[i];
+            if (a.Skipped is not null) continue; // a skipped deployment (open circuit, rate limit) made no call
             var info = Info(a.Model);
             var last = i == attempts.Count - 1;
             // A streamed attempt's duration stops at its first chunk; the served one lasted until the request ended.
@@ -97,13 +98,17 @@ public sealed class GatewayMetrics
             before += a.Duration.TotalSeconds;
             var tags = ChatTags(info, a.Succeeded ? info : null);
             tags.Add(A.Provider, a.Provider);
+            if (a.Error is { } error) tags.Add(TelemetryNames.ErrorType, error.Kind.ToString());
+            _duration.Record(seconds, tags);
+        }
+        if (!_fallbacks.Enabled || !RequestFacts.FellBackIn(r)) return;
+        // One per request that fell back (retries of one deployment are not fallbacks), against the first model that failed.
+        foreach (var a in attempts)
             if (a.Error is { } error)
             {
-                tags.Add(TelemetryNames.ErrorType, error.Kind.ToString());
-                if (!last) _fallbacks.Add(1, new TagList { { A.Route, r.Route ?? r.RequestedModel }, { A.Model, a.Model }, { TelemetryNames.ErrorType, error.Kind.ToString() } });
+                _fallbacks.Add(1, new TagList { { A.Route, r.Route ?? r.RequestedModel }, { A.Model, a.Model }, { TelemetryNames.ErrorType, error.Kind.ToString() } });
+                return;
             }
-            if (a.Skipped is null) _duration.Record(seconds, tags); // a skipped deployment (open circuit, rate limit) made no call
-        }
     }
 
     private static TagList ChatTags(ModelTelemetryInfo request, ModelTelemetryInfo? response)

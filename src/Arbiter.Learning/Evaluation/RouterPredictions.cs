@@ -27,4 +27,7 @@ public sealed record RouterPredictions(float[][] Quality, double[][] Cost)
         }
         return new RouterPredictions(quality, cost);
     }
+
+    /// <summary>The predictions of the given prompts only, in that order.</summary>
+    public RouterPredictions Subset(IReadOnlyList<int> rows) => new(rows.Select(i => Quality[i]).ToArray(), rows.Select(i => Cost[i]).ToArray());
 }

@@ -19,7 +19,8 @@ internal static class SimulatedAnswerComposer
         "is", "a", "of", "to", "and", "for", "with", "that", "this", "on", "clear", "fast", "cheap", "strong",
     ];
 
-    public static SimulatedAnswer Compose(ChatRequest request, string model, SimulationConfig sim, Random random)
+    /// <param name="closed">Seeded by the prompt alone: closed choices (enums, booleans) every model answers alike.</param>
+    public static SimulatedAnswer Compose(ChatRequest request, string model, SimulationConfig sim, Random random, Random? closed = null)
     {
         var inputTokens = EstimateInputTokens(request);
         var toolCall = ChooseToolCall(request, random);
@@ -34,7 +35,7 @@ internal static class SimulatedAnswerComposer
         string text = request.ResponseFormat?.Kind switch
         {
             ResponseFormatKind.JsonObject => JsonSerializer.Serialize(new Dictionary<string, string> { ["answer"] = Prose(model, count, random) }),
-            ResponseFormatKind.JsonSchema when request.ResponseFormat.Schema is JsonElement schema => SchemaInstance.Create(schema, random, Words),
+            ResponseFormatKind.JsonSchema when request.ResponseFormat.Schema is JsonElement schema => SchemaInstance.Create(schema, random, Words, closed),
             _ => Prose(model, count, random),
         };
         var isJson = request.ResponseFormat?.Kind is ResponseFormatKind.JsonObject or ResponseFormatKind.JsonSchema;

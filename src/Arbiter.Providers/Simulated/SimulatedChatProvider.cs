@@ -28,7 +28,7 @@ internal sealed class SimulatedChatProvider(
     public async Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
     {
         var (sim, random, id) = Begin(request, upstreamModel);
-        var answer = SimulatedAnswerComposer.Compose(request, upstreamModel, sim, random);
+        var answer = SimulatedAnswerComposer.Compose(request, upstreamModel, sim, random, Closed(request));
         await Delay(sim.TtftMs + answer.Usage.OutputTokens * 1000.0 / sim.TokensPerSecond, sim, random, cancellationToken).ConfigureAwait(false);
         var message = new ChatMessage
         {
@@ -52,7 +52,7 @@ internal sealed class SimulatedChatProvider(
         ChatRequest request, string upstreamModel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (sim, random, id) = Begin(request, upstreamModel);
-        var answer = SimulatedAnswerComposer.Compose(request, upstreamModel, sim, random);
+        var answer = SimulatedAnswerComposer.Compose(request, upstreamModel, sim, random, Closed(request));
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         ChatStreamChunk Chunk(StreamDelta delta, FinishReason? finish = null) => new()
         {
@@ -97,6 +97,10 @@ internal sealed class SimulatedChatProvider(
             throw new ArbiterError(ErrorKind.UpstreamError, $"provider '{name}' returned HTTP 503: simulated failure") { Provider = name, UpstreamStatus = 503 }.ToException();
         return (sim, random, $"chatcmpl-sim-{seed:x}-{promptHash:x8}-{call}");
     }
+
+    /// <summary>A generator seeded by the prompt alone (not the model): every model makes the same closed choices.</summary>
+    private Random Closed(ChatRequest request) =>
+        new(unchecked((int)StableHash(string.Join("\n", request.Messages.Select(m => m.AllText()))) ^ (seed * 486187739)));
 
     private double NextFailureDraw()
     {

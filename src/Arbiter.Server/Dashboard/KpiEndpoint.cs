@@ -1,17 +1,21 @@
 using System.Text.Json;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Kpis;
+using Arbiter.Server.Auth;
 using Arbiter.Server.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Arbiter.Server.Dashboard;
 
-/// <summary>GET /admin/kpis: the window's KPIs as JSON (<see cref="KpiReport"/>, snake_case), behind the admin key.</summary>
-internal sealed class KpiEndpoint(KpiService kpis, AdminKey adminKey)
+/// <summary>
+/// GET /admin/kpis: the window's KPIs as JSON (<see cref="KpiReport"/>, snake_case). Behind the master key when auth is
+/// configured (auth.master_key); open otherwise, like the gateway itself, which listens on 127.0.0.1 only.
+/// </summary>
+internal sealed class KpiEndpoint(KpiService kpis, GatewayAccess access)
 {
     public async Task HandleAsync(HttpContext ctx)
     {
-        if (adminKey.Check(ctx.Request) is { } denied)
+        if (access.AuthEnabled && MasterKey.Check(ctx, access) is { } denied)
         {
             await ErrorResponses.WriteAsync(ctx, denied);
             return;

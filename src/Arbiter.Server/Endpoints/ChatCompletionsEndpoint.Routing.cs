@@ -43,6 +43,7 @@ internal sealed partial class ChatCompletionsEndpoint
         trace.UpstreamTime = outcome.UpstreamTime;
         trace.Decision = outcome.Decision;
         trace.Escalations = outcome.Escalations;
+        trace.QualityScore = outcome.QualityScore;
         ctx.Response.Headers[ArbiterHeaders.Decision] = outcome.Decision;
         runtime.Router.Latency.Record(outcome.Attempts);
 

@@ -5,12 +5,15 @@ using Arbiter.Core.Chat;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
 using Arbiter.Core.OpenAIFormat;
+using Arbiter.Core.Orchestration;
 using Arbiter.Core.Providers;
 using Arbiter.Core.Routing;
 using Arbiter.Server.Auth;
 using Arbiter.Server.Hosting;
 using Arbiter.Server.Http;
+using Arbiter.Server.Orchestration;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Arbiter.Server.Endpoints;
@@ -39,6 +42,11 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
             request = await ChatRequestBody.ReadAsync(ctx.Request, runtime.Config.Server.MaxBodyBytes, ctx.RequestAborted);
             trace.RequestedModel = request.Model;
             trace.Stream = request.Stream;
+            if (OrchestrationModels.IsOrchestrated(request.Model))
+            {
+                await ctx.RequestServices.GetRequiredService<OrchestratedChatEndpoint>().HandleAsync(ctx, request, trace, key, team);
+                return;
+            }
             plan = RequestAuthorizer.Authorize(PlanFor(ctx, request, trace), request.Model, key, team);
             // A cascade's later stages are reserved one by one by the cost governor (trace.Budget), not all up front.
             ticket = access.Admission.Admit(request, plan.Mode == RouteMode.Cascade ? [plan.Candidates[0]] : plan.Candidates, key, team);

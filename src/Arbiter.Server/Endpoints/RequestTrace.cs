@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Arbiter.Core.Chat;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
+using Arbiter.Core.Orchestration;
 using Arbiter.Core.RequestLog;
 using Arbiter.Core.Telemetry;
 
@@ -28,6 +29,8 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     /// <summary>Time spent waiting on upstreams; the rest of the elapsed time is the gateway's own.</summary>
     public TimeSpan UpstreamTime { get; set; }
     public double? TimeToFirstChunkMs { get; set; }
+    /// <summary>Set when models worked together on this request (ensemble, orchestrate).</summary>
+    public OrchestrationTrace? Orchestration { get; set; }
     /// <summary>The cost governor's gate for a request that fans out (a cascade); null otherwise.</summary>
     public Core.Budgets.RequestBudget? Budget { get; set; }
     public string? KeyId { get; set; }
@@ -37,6 +40,7 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
     public string? ShadowModel { get; set; }
     public string? TaskType { get; set; }
     public int? Escalations { get; set; }
+    public double? QualityScore { get; set; }
     public IReadOnlyList<string>? PrivacyFindings { get; set; }
     /// <summary>What earlier cascade stages cost before the streamed last one; added to the record's cost.</summary>
     public decimal? PriorCostUsd { get; set; }
@@ -85,11 +89,17 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
             OverheadMs = Math.Max(0, (_frozenOverhead ?? total - UpstreamTime).TotalMilliseconds),
             Attempts = Attempts,
             DeliveredChars = deliveredChars,
+            Mode = Orchestration?.Mode,
+            Disagreement = Orchestration?.Disagreement,
+            Escalated = Orchestration?.Escalated,
+            FanOutCostUsd = Orchestration?.FanOutCostUsd,
+            Orchestration = Orchestration,
             KeyId = KeyId,
             Team = Team,
             ShadowModel = ShadowModel,
             TaskType = TaskType,
             Escalations = Escalations,
+            QualityScore = QualityScore,
             PrivacyFindings = PrivacyFindings,
         };
         GatewaySpans.CompleteRequest(Span, record);

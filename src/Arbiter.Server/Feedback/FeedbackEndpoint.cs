@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Kpis;
+using Arbiter.Server.Auth;
 using Arbiter.Server.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -8,9 +9,10 @@ namespace Arbiter.Server.Feedback;
 
 /// <summary>
 /// POST /v1/feedback <c>{"request_id", "score" (0 to 1), "comment"?}</c>: the application's verdict on an answer,
-/// folded into the quality KPI. Bad input is a 400 naming the field; an unknown request id is a 404.
+/// folded into the quality KPI. Bad input is a 400 naming the field; an unknown request id is a 404. With auth on, the
+/// caller sends a virtual key, and may only score requests made with that key (another key's request is a 404 too).
 /// </summary>
-internal sealed class FeedbackEndpoint(KpiService kpis)
+internal sealed class FeedbackEndpoint(KpiService kpis, GatewayAccess access)
 {
     private const int MaxBodyBytes = 64 * 1024;
 
@@ -18,8 +20,9 @@ internal sealed class FeedbackEndpoint(KpiService kpis)
     {
         try
         {
+            if (RequestAuthorizer.Authenticate(ctx, access, out var key, out _) is { } denied) throw denied.ToException();
             var (requestId, score, comment) = await ReadAsync(ctx.Request, ctx.RequestAborted);
-            if (await kpis.FindAsync(requestId, ctx.RequestAborted) is null)
+            if (await kpis.FindAsync(requestId, ctx.RequestAborted) is not { } record || (key is not null && record.KeyId != key.Id))
                 throw new ArbiterError(ErrorKind.NotFound,
                     $"No request with id '{requestId}' is in the request log (ids are in each answer's x-request-id header).")
                 { Param = "request_id", Code = "request_not_found" }.ToException();

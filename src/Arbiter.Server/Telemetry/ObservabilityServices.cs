@@ -38,7 +38,6 @@ internal static class ObservabilityServices
         services.AddSingleton(sp => new GatewayMetrics(sp.GetRequiredService<IMeterFactory>().Create(TelemetryNames.SourceName), config,
             sp.GetRequiredService<DriftMonitor>()));
         // The accounting master key, when configured, guards these admin endpoints too (one admin secret, not two).
-        services.AddSingleton(new AdminKey(SecretReference.Resolve(config.Auth.MasterKey ?? o.AdminKey, options.Environment)));
         services.AddSingleton<KpiEndpoint>();
         services.AddSingleton<FeedbackEndpoint>();
         services.AddSingleton<DashboardAssets>();

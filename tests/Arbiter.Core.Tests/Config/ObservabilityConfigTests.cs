@@ -33,16 +33,10 @@ public sealed class ObservabilityConfigTests
     [Theory]
     [InlineData("observability: { otlp_endpoint: 'collector:4317' }", "observability.otlp_endpoint")]
     [InlineData("observability: { otlp_protocol: thrift }", "observability.otlp_protocol")]
-    [InlineData("observability: { admin_key: plain-secret }", "observability.admin_key")]
-    [InlineData("observability: { admin_key: env:UNSET_ADMIN_KEY }", "observability.admin_key")]
     [InlineData("observability: { drift: { window_minutes: 0 } }", "observability.drift.window_minutes")]
     [InlineData("observability: { drift: { quality_drop: 2 } }", "observability.drift.quality_drop")]
     [InlineData("observability: { drift: { min_requests: 0 } }", "observability.drift.min_requests")]
     [InlineData("observability:", "observability:")]
     public void Validate_Mistake_NamesTheKey(string yaml, string key) =>
         Assert.Contains(Validate(yaml), e => e.StartsWith(key, StringComparison.Ordinal));
-
-    [Fact]
-    public void Validate_AdminKeyVariableSet_Valid() =>
-        Assert.Empty(Validate("observability: { admin_key: env:ADMIN }", name => name == "ADMIN" ? "k" : null));
 }

@@ -137,4 +137,28 @@ public class KpiCalculatorTests
         Assert.Null(t.StrongestModelCostUsd);
         Assert.Null(t.SavingsUsd);
     }
+
+    [Fact]
+    public void Compute_ShadowCallRecords_LeftOutOfTheKpis()
+    {
+        var records = Requests();
+        records.Add(Record("r1-shadow", 6, served: "big", usage: Usage(1000, 500), cost: 0.025m) with
+        {
+            Shadow = new Arbiter.Core.RequestLog.ShadowComparison { PrimaryRequestId = "r1", ShadowModel = "big" },
+        });
+        var t = KpiCalculator.Compute(records, Feedback(), Pricing, Hour, Hour.To).Totals;
+        Assert.Equal(5, t.Requests);
+        Assert.Equal(0.096m, t.CostUsd);
+    }
+
+    [Fact]
+    public void FellBackIn_RetriesOfOneDeployment_NotAFallback()
+    {
+        var retried = Record("x", 1, served: "small", attempts: [Failed("small"), Ok("small") with { Retry = 1 }]);
+        var otherDeployment = Record("y", 1, served: "small", attempts: [Failed("small") with { Deployment = "east" }, Ok("small") with { Deployment = "west" }]);
+        var skipped = Record("z", 1, served: "big", attempts: [Failed("small") with { Skipped = "circuit_open" }, Ok("big")]);
+        Assert.False(RequestFacts.FellBackIn(retried));
+        Assert.True(RequestFacts.FellBackIn(otherDeployment));
+        Assert.True(RequestFacts.FellBackIn(skipped));
+    }
 }

@@ -10,7 +10,7 @@ namespace Arbiter.Server.Tests.Dashboard;
 public class KpiEndpointTests
 {
     private static Task<GatewayHost> StartWithKeyAsync() => GatewayHost.StartAsync(
-        ConfigLoader.Parse(ObservabilityConfigs.Simulator("kpi", ObservabilityConfigs.WithAdminKey)), ObservabilityConfigs.AdminEnv);
+        ConfigLoader.Parse(ObservabilityConfigs.Simulator("kpi", ObservabilityConfigs.WithMasterKey)), ObservabilityConfigs.MasterEnv);
 
     private static HttpRequestMessage Get(string url, string? key) => new(HttpMethod.Get, url)
     {
@@ -20,7 +20,7 @@ public class KpiEndpointTests
     [Theory]
     [InlineData(null)]
     [InlineData("wrong-key")]
-    public async Task Get_WithoutTheAdminKey_401(string? key)
+    public async Task Get_WithoutTheMasterKey_401(string? key)
     {
         await using var host = await StartWithKeyAsync();
         using var response = await host.Http.SendAsync(Get("/admin/kpis", key));
@@ -34,15 +34,16 @@ public class KpiEndpointTests
     public async Task Get_AfterMixedTraffic_ReportsTheWorkload(bool stream)
     {
         await using var host = await StartWithKeyAsync();
+        var key = await ChatCalls.CreateKeyAsync(host.Http, ObservabilityConfigs.MasterKey, "kpi-app");
         var ids = new List<string>();
-        for (var i = 0; i < 3; i++) ids.Add((await ChatCalls.SendAsync(host.Http, "kpi-auto", stream)).RequestId); // falls back every time
-        ids.Add((await ChatCalls.SendAsync(host.Http, "kpi-strong", stream)).RequestId);
-        var (failedStatus, failedId) = await ChatCalls.SendAsync(host.Http, "kpi-broken", stream);
+        for (var i = 0; i < 3; i++) ids.Add((await ChatCalls.SendAsync(host.Http, "kpi-auto", stream, key: key)).RequestId); // falls back every time
+        ids.Add((await ChatCalls.SendAsync(host.Http, "kpi-strong", stream, key: key)).RequestId);
+        var (failedStatus, failedId) = await ChatCalls.SendAsync(host.Http, "kpi-broken", stream, key: key);
         Assert.Equal(502, failedStatus);
         ids.Add(failedId);
         foreach (var id in ids) await host.RecordAsync(id);
 
-        using var response = await host.Http.SendAsync(Get("/admin/kpis?window=1h&buckets=12&recent=10", ObservabilityConfigs.AdminKey));
+        using var response = await host.Http.SendAsync(Get("/admin/kpis?window=1h&buckets=12&recent=10", ObservabilityConfigs.MasterKey));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = (await response.Content.ReadFromJsonAsync(KpiJsonContext.Default.KpiReport))!;
         Assert.Equal(5, report.Totals.Requests);
@@ -52,6 +53,7 @@ public class KpiEndpointTests
         Assert.Equal(12, report.Series.Count);
         Assert.Equal(5, report.Recent.Count);
         var byModel = report.Groups[KpiDimensions.Model].ToDictionary(g => g.Key);
+        Assert.Equal(5, Assert.Single(report.Groups[KpiDimensions.Key]).Figures.Requests); // all made with the one virtual key
         Assert.Equal(3, byModel["kpi-cheap"].Figures.Requests);
         Assert.Equal(0.6, byModel["kpi-cheap"].RequestShare);
         Assert.True(report.Totals.CostUsd > 0);
@@ -69,7 +71,7 @@ public class KpiEndpointTests
     public async Task Get_BadQuery_400NamingTheParameter(string query, string param)
     {
         await using var host = await StartWithKeyAsync();
-        using var response = await host.Http.SendAsync(Get("/admin/kpis?" + query, ObservabilityConfigs.AdminKey));
+        using var response = await host.Http.SendAsync(Get("/admin/kpis?" + query, ObservabilityConfigs.MasterKey));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(param, (await ChatCalls.ErrorOf(response)).GetProperty("param").GetString());
     }

@@ -68,4 +68,23 @@ public class FeedbackEndpointTests
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal("POST", response.Content.Headers.Allow.Single());
     }
+
+    [Fact]
+    public async Task Post_WithAuth_NeedsTheKeyThatMadeTheRequest()
+    {
+        await using var host = await GatewayHost.StartAsync(
+            ConfigLoader.Parse(ObservabilityConfigs.Simulator("fbauth", ObservabilityConfigs.WithMasterKey)), ObservabilityConfigs.MasterEnv);
+        var mine = await ChatCalls.CreateKeyAsync(host.Http, ObservabilityConfigs.MasterKey, "mine");
+        var other = await ChatCalls.CreateKeyAsync(host.Http, ObservabilityConfigs.MasterKey, "other");
+        var (_, id) = await ChatCalls.SendAsync(host.Http, "fbauth-cheap", key: mine);
+        await host.RecordAsync(id);
+        var json = $$"""{"request_id":"{{id}}","score":1}""";
+
+        using (var anonymous = await ChatCalls.FeedbackAsync(host.Http, json))
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        using (var foreign = await ChatCalls.FeedbackAsync(host.Http, json, other))
+            Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        using (var own = await ChatCalls.FeedbackAsync(host.Http, json, mine))
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
 }

@@ -35,7 +35,7 @@ public sealed class JudgeGate(ChatExecutor executor, ModelCatalog models) : IQua
             { } s when s < judge.MinScore => GateVerdict.Fail($"judge {Format(s)} < {Format(judge.MinScore)}"),
             { } s => new GateVerdict(true, $"judge {Format(s)}"),
         };
-        return verdict with { CostUsd = cost, Attempts = outcome.Attempts };
+        return verdict with { CostUsd = cost, Attempts = outcome.Attempts, Score = score };
     }
 
     public static ChatRequest JudgeRequest(GateInput input, string judgeModel)

@@ -18,6 +18,7 @@ public sealed class ScorerGate(IEnumerable<IAnswerScorer> scorers) : IQualityGat
         if (!_scorers.TryGetValue(config.Name, out var scorer)) return new GateVerdict(true, $"no scorer '{config.Name}'");
         var score = await scorer.ScoreAsync(input.Request, input.Response, input.Model, cancellationToken).ConfigureAwait(false);
         var text = score.ToString("0.##", CultureInfo.InvariantCulture);
-        return score < config.MinScore ? GateVerdict.Fail($"scorer {text} < {config.MinScore.ToString("0.##", CultureInfo.InvariantCulture)}") : new GateVerdict(true, $"scorer {text}");
+        var verdict = score < config.MinScore ? GateVerdict.Fail($"scorer {text} < {config.MinScore.ToString("0.##", CultureInfo.InvariantCulture)}") : new GateVerdict(true, $"scorer {text}");
+        return verdict with { Score = score };
     }
 }
