@@ -106,7 +106,13 @@ public sealed class Router : IRoutePlanner
         IReadOnlyList<string>? findings = null;
         if (route.Privacy is { } privacy) (findings, plan) = _privacy.Apply(name, privacy, context);
         plan ??= _strategies[route.Strategy].Plan(name, route, context, this);
-        if (findings is not null) plan = plan with { PrivacyFindings = findings };
+        if (findings is not null)
+            plan = plan with
+            {
+                PrivacyFindings = findings,
+                // A private plan already says so; a redacted one says what was taken out.
+                Reason = route.Privacy!.Action == PrivacyActions.Redact ? $"privacy:{string.Join(",", findings)} redacted -> {plan.Reason}" : plan.Reason,
+            };
         if (route.Shadow is { } shadow && Models.TryGet(shadow.Model, out var candidate) && Sample(name, shadow.Share)
             && (plan.Candidates.Count == 0 || plan.Candidates[0] != candidate))
             plan = plan with { Shadow = candidate };

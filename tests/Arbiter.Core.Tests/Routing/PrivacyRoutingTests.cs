@@ -45,6 +45,7 @@ public sealed class PrivacyRoutingTests
         Assert.Equal("be brief", sent.Messages[0].Text);
         Assert.Equal("I am [REDACTED:email], card [REDACTED:card], phone +1 415 555 0100", sent.Messages[1].Text);
         Assert.Equal("mini", plan.Candidates[0].Name);
+        Assert.Equal("privacy:email,card redacted -> route:guarded-redact -> mini", plan.Reason);
     }
 
     [Fact]
