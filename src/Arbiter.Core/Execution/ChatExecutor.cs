@@ -5,6 +5,7 @@ using Arbiter.Core.Resilience;
 using Arbiter.Core.Routing;
 using Arbiter.Core.Tokens;
 using Polly;
+using Polly.Hedging;
 using Polly.Timeout;
 
 namespace Arbiter.Core.Execution;
@@ -23,6 +24,9 @@ public sealed class ChatExecutor
     private readonly ModelCatalog? _catalog;
     private readonly ResiliencePipeline _total;
     private readonly TimeSpan _totalTimeout;
+    // With hedging: the total timeout around a Polly hedging strategy, one pipeline per result type.
+    private readonly ResiliencePipeline<RunResult<ChatResponse>>? _hedgedCompletions;
+    private readonly ResiliencePipeline<RunResult<OpenedStream>>? _hedgedStreams;
 
     /// <summary>The executor with default resilience settings and no model-level fallbacks (tests, tools).</summary>
     public ChatExecutor(TimeProvider time, TimeSpan upstreamTimeout) : this(new ResilienceConfig(), upstreamTimeout, time) { }
@@ -44,7 +48,30 @@ public sealed class ChatExecutor
         if (catalog is not null) Pipelines.Prepare(catalog);
         _totalTimeout = TimeSpan.FromSeconds(config.Timeouts.TotalSeconds);
         _total = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(_totalTimeout).Build();
+        if (config.Hedging is { } hedging)
+        {
+            _hedgedCompletions = Hedged<ChatResponse>(hedging, time);
+            _hedgedStreams = Hedged<OpenedStream>(hedging, time);
+        }
     }
+
+    /// <summary>Whether hedging is configured (resilience.hedging).</summary>
+    public bool Hedges => _hedgedCompletions is not null;
+
+    private ResiliencePipeline<RunResult<T>> Hedged<T>(HedgingConfig hedging, TimeProvider time) where T : class =>
+        new ResiliencePipelineBuilder<RunResult<T>> { TimeProvider = time }
+            .AddTimeout(_totalTimeout)
+            .AddHedging(new HedgingStrategyOptions<RunResult<T>>
+            {
+                Delay = TimeSpan.FromMilliseconds(hedging.DelayMs),
+                MaxHedgedAttempts = hedging.MaxHedged,
+                // A walk that failed lets the next one start at once; the default action generator re-runs the walk,
+                // which starts at the first deployment no other walk has claimed.
+                ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Exception is { } ex
+                    ? ex is not OperationCanceledException
+                    : args.Outcome.Result.Result is null),
+            })
+            .Build();
 
     public TimeProvider Time { get; }
     public TimeSpan CallTimeout { get; }
@@ -55,20 +82,52 @@ public sealed class ChatExecutor
 
     public async Task<CompletionOutcome> CompleteAsync(ChatRequest request, RoutePlan plan, CancellationToken cancellationToken)
     {
-        var run = new ExecutionRun<ChatResponse>(this, CompletionCall.Instance, request, cancellationToken);
+        var run = new ExecutionRun<ChatResponse>(this, CompletionCall.Instance, request, cancellationToken, Hedges);
         var r = await RunAsync(run, plan).ConfigureAwait(false);
         return new CompletionOutcome(r.Result, r.Model, r.Error, run.Attempts, run.UpstreamTime) { Deployment = r.Deployment };
     }
 
     public async Task<StreamOutcome> OpenStreamAsync(ChatRequest request, RoutePlan plan, CancellationToken cancellationToken)
     {
-        var run = new ExecutionRun<OpenedStream>(this, StreamOpenCall.Instance, request, cancellationToken);
+        var run = new ExecutionRun<OpenedStream>(this, StreamOpenCall.Instance, request, cancellationToken, Hedges);
         var r = await RunAsync(run, plan).ConfigureAwait(false);
         return new StreamOutcome(r.Result, cancellationToken, r.Model, r.Error, run.Attempts, run.UpstreamTime);
     }
 
     /// <summary>The walk under the request's total timeout (a Polly timeout, so its token source is pooled).</summary>
-    private async ValueTask<RunResult<T>> RunAsync<T>(ExecutionRun<T> run, RoutePlan plan) where T : class
+    private ValueTask<RunResult<T>> RunAsync<T>(ExecutionRun<T> run, RoutePlan plan) where T : class
+    {
+        if (!Hedges) return RunOnceAsync(run, plan);
+        var pipeline = (ResiliencePipeline<RunResult<T>>)(typeof(T) == typeof(ChatResponse) ? _hedgedCompletions! : (object)_hedgedStreams!);
+        return RunHedgedAsync(run, plan, pipeline);
+    }
+
+    private async ValueTask<RunResult<T>> RunHedgedAsync<T>(ExecutionRun<T> run, RoutePlan plan, ResiliencePipeline<RunResult<T>> pipeline) where T : class
+    {
+        var context = ResilienceContextPool.Shared.Get(run.Caller);
+        RunResult<T> result = default;
+        try
+        {
+            var outcome = await pipeline.ExecuteOutcomeAsync(static async (ctx, s) =>
+            {
+                var walked = await s.run.WalkAsync(s.plan.Candidates, ctx.CancellationToken).ConfigureAwait(false);
+                return Outcome.FromResult(walked);
+            }, context, (run, plan)).ConfigureAwait(false);
+            if (outcome.Exception is TimeoutRejectedException) return result = new RunResult<T>(null, null, null, ExecutionErrors.TotalTimeout(_totalTimeout));
+            if (outcome.Exception is OperationCanceledException && run.Caller.IsCancellationRequested) outcome.ThrowIfException();
+            result = outcome.Exception is null ? outcome.Result : new RunResult<T>(null, null, null, run.LastError ?? ExecutionErrors.Of(outcome.Exception));
+            // A walk that found every deployment claimed ends with no error of its own: report the last real one.
+            if (result.Result is null && run.LastError is { } last && ReferenceEquals(result.Error, ExecutionErrors.NoCandidates)) result = result with { Error = last };
+            return result;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+            await run.FinishAsync(result.Result).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<RunResult<T>> RunOnceAsync<T>(ExecutionRun<T> run, RoutePlan plan) where T : class
     {
         var context = ResilienceContextPool.Shared.Get(run.Caller);
         try

@@ -20,5 +20,7 @@ internal sealed class CompletionCall : UpstreamCall<ChatResponse>
         return response;
     }
 
+    public override bool IsRefusal(ChatResponse result) => result.Choices is [{ FinishReason: FinishReason.ContentFilter }, ..];
+
     public override ValueTask DiscardAsync(ChatResponse result) => default;
 }

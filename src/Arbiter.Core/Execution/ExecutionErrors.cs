@@ -21,6 +21,10 @@ internal static class ExecutionErrors
         _ => new ArbiterError(ErrorKind.UpstreamError, $"provider '{d.Provider.Name}' failed ({ex.GetType().Name})") { Provider = d.Provider.Name },
     };
 
+    /// <summary>An unexpected exception with no deployment to name.</summary>
+    public static ArbiterError Of(Exception ex) => ex is ArbiterException ae ? ae.Error
+        : new ArbiterError(ErrorKind.UpstreamError, $"the upstream call failed ({ex.GetType().Name})");
+
     public static ArbiterError CircuitOpen(Deployment d, TimeSpan? retryAfter) =>
         new(ErrorKind.UpstreamUnavailable, $"deployment '{d.Label}' is cooling down after repeated failures (circuit open)")
         { Provider = d.Provider.Name, Code = "circuit_open", RetryAfter = retryAfter };
@@ -31,6 +35,13 @@ internal static class ExecutionErrors
     public static ArbiterError WindowTooSmall(ModelEntry m, long estimate, int window) =>
         new(ErrorKind.ContextWindowExceeded,
             $"the prompt (about {estimate} tokens) does not fit the context window of model '{m.Name}' ({window} tokens)") { Param = "messages" };
+
+    public static ArbiterException Refused(Deployment d) =>
+        new ArbiterError(ErrorKind.ContentFiltered, $"provider '{d.Provider.Name}' refused to answer under its content policy (finish_reason content_filter)")
+        { Provider = d.Provider.Name }.ToException();
+
+    public static ArbiterError HedgeLost(Deployment d) =>
+        new(ErrorKind.UpstreamTimeout, $"cancelled: a hedged call answered first") { Provider = d.Provider.Name, Code = "hedge_lost" };
 
     public static ArbiterError TotalTimeout(TimeSpan total) =>
         new(ErrorKind.UpstreamTimeout, $"no model answered within {Seconds(total)} (resilience.timeouts.total_seconds)");

@@ -13,13 +13,21 @@ namespace Arbiter.Core.Execution;
 /// their rate limit or with an open circuit skipped), each call through the deployment's Polly pipeline (retries,
 /// breaker, timeout), then the fallbacks the failure calls for. Records every call and skip as an <see cref="Attempt"/>.
 /// </summary>
-internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> call, ChatRequest request, CancellationToken caller)
+/// <remarks>
+/// With hedging, several walks of one run go at once: each claims the deployments it calls, so a hedged walk starts
+/// at the first deployment nobody has claimed (the next candidate), and results that lose are discarded.
+/// </remarks>
+internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> call, ChatRequest request, CancellationToken caller, bool hedged = false)
     where T : class
 {
-    private static readonly Func<ResilienceContext, (ExecutionRun<T> Run, Deployment Deployment), ValueTask<Outcome<T>>> Callback =
-        static (ctx, s) => s.Run.CallOnceAsync(s.Deployment, ctx.CancellationToken);
+    private static readonly Func<ResilienceContext, (ExecutionRun<T> Run, ModelEntry Model, Deployment Deployment, CancellationToken Walk), ValueTask<Outcome<T>>> Callback =
+        static (ctx, s) => s.Run.CallOnceAsync(s.Model, s.Deployment, ctx.CancellationToken, s.Walk);
 
     private readonly List<Attempt> _attempts = new(1);
+    private readonly HashSet<Deployment>? _claimed = hedged ? [] : null;
+    private List<T>? _results;
+    private bool _finished;
+    private ArbiterError? _lastError;
     private PromptSize? _size;
     private long _upstreamTicks;
     private long _lastCallEnd;
@@ -53,14 +61,16 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
             var model = chain[pos];
             if (model.ContextWindow is int window && !Fits(model, window, out var tokens))
             {
+                if (!ClaimAll(model)) continue; // another hedged walk already passed over it
                 last = Skip(model, model.Deployments[0], SkipReasons.ContextWindow, ExecutionErrors.WindowTooSmall(model, tokens, window));
                 chain = executor.Extend(chain, pos, model.Config.ContextWindowFallbacks);
                 continue;
             }
             var (result, deployment, error) = await TryModelAsync(model, token).ConfigureAwait(false);
             if (result is not null) return new RunResult<T>(result, model, deployment, null);
+            if (error is null) continue; // every deployment was claimed by another hedged walk
             last = error;
-            if (token.IsCancellationRequested || error is null) break;
+            if (token.IsCancellationRequested) break;
             var fallbacks = error.Kind switch
             {
                 ErrorKind.ContextWindowExceeded => model.Config.ContextWindowFallbacks,
@@ -73,8 +83,59 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
             chain = executor.Extend(chain, pos, fallbacks);
         }
         // The request's total timeout fired during a call: say so, rather than that call's own cancellation.
-        if (token.IsCancellationRequested && !caller.IsCancellationRequested) last = executor.TotalTimeoutError;
+        if (token.IsCancellationRequested && !caller.IsCancellationRequested && !hedged) last = executor.TotalTimeoutError;
+        if (last is not null) Volatile.Write(ref _lastError, last);
         return new RunResult<T>(null, null, null, last ?? ExecutionErrors.NoCandidates);
+    }
+
+    /// <summary>The last error any walk of this run ended with (a hedged walk that found nothing left ends with none).</summary>
+    public ArbiterError? LastError => Volatile.Read(ref _lastError);
+
+    /// <summary>Ends a hedged run: every result but <paramref name="winner"/> is discarded, and any that arrives later too.</summary>
+    public async ValueTask FinishAsync(T? winner)
+    {
+        List<T>? losers;
+        lock (_attempts)
+        {
+            _finished = true;
+            losers = _results;
+            _results = null;
+        }
+        foreach (var r in losers ?? [])
+            if (!ReferenceEquals(r, winner)) await call.DiscardAsync(r).ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps a hedged result until the run finishes; false once it has (the caller discards it).</summary>
+    private bool Offer(T result)
+    {
+        if (!hedged) return true;
+        lock (_attempts)
+        {
+            if (_finished) return false;
+            (_results ??= []).Add(result);
+            return true;
+        }
+    }
+
+    private bool Claim(Deployment d)
+    {
+        if (_claimed is null) return true;
+        lock (_claimed) return _claimed.Add(d);
+    }
+
+    private bool IsClaimed(Deployment d)
+    {
+        if (_claimed is null) return false;
+        lock (_claimed) return _claimed.Contains(d);
+    }
+
+    private bool ClaimAll(ModelEntry model)
+    {
+        if (_claimed is null) return true;
+        var any = false;
+        lock (_claimed)
+            foreach (var d in model.Deployments) any |= _claimed.Add(d);
+        return any;
     }
 
     private async ValueTask<(T? Result, Deployment? Deployment, ArbiterError? Error)> TryModelAsync(ModelEntry model, CancellationToken token)
@@ -89,11 +150,12 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
             if (i < 0) break;
             excluded |= 1UL << i;
             var d = deployments[i];
+            if (!Claim(d)) continue;
             var context = ResilienceContextPool.Shared.Get(call.OperationKey, token);
             Outcome<T> outcome;
             try
             {
-                outcome = await executor.Pipelines.For(d).ExecuteOutcomeAsync(Callback, context, (this, d)).ConfigureAwait(false);
+                outcome = await executor.Pipelines.For(d).ExecuteOutcomeAsync(Callback, context, (this, model, d, token)).ConfigureAwait(false);
             }
             finally
             {
@@ -124,15 +186,17 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         {
             var load = deployments[i].Load;
             if (!load.HasLimits) continue;
+            if (IsClaimed(deployments[i])) { excluded |= 1UL << i; continue; }
             now ??= executor.Time.GetUtcNow();
             if (load.HasCapacity(now.Value, EstimatedTokens)) continue;
             excluded |= 1UL << i;
+            if (!Claim(deployments[i])) continue;
             skipped = Skip(model, deployments[i], SkipReasons.RateLimit, ExecutionErrors.AtRateLimit(deployments[i], load.UntilNextWindow(now.Value)));
         }
         return excluded;
     }
 
-    private async ValueTask<Outcome<T>> CallOnceAsync(Deployment d, CancellationToken attemptToken)
+    private async ValueTask<Outcome<T>> CallOnceAsync(ModelEntry model, Deployment d, CancellationToken attemptToken, CancellationToken walkToken)
     {
         var time = executor.Time;
         var retry = RetriesSoFar(d);
@@ -146,23 +210,48 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         {
             var result = await call.CallAsync(executor, request, d, caller, attemptToken).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(start);
+            holding = call.HoldsLoad; // from here a stream's load ends when it is disposed, discarded ones included
+            if (model.Config.ContentPolicyFallbacks is { Count: > 0 } && call.IsRefusal(result))
+            {
+                // An answer that is a refusal (Anthropic's stop_reason refusal, a content_filter finish): with
+                // content-policy fallbacks configured it is treated as the refusal error, so they are tried.
+                await call.DiscardAsync(result).ConfigureAwait(false);
+                var refused = ExecutionErrors.Refused(d);
+                Record(new Attempt(d.Model, d.Provider.Name, elapsed, refused.Error) { Deployment = d.Name, Retry = retry }, start);
+                return Outcome.FromException<T>(refused);
+            }
+            if (!Offer(result))
+            {
+                // A hedged call that answered after another had already won.
+                await call.DiscardAsync(result).ConfigureAwait(false);
+                Record(new Attempt(d.Model, d.Provider.Name, elapsed, ExecutionErrors.HedgeLost(d)) { Deployment = d.Name, Retry = retry }, start);
+                return Outcome.FromException<T>(new OperationCanceledException(walkToken));
+            }
             load.RecordTimeToFirstByte(elapsed);
             Record(new Attempt(d.Model, d.Provider.Name, elapsed, null) { Deployment = d.Name, Retry = retry }, start);
-            holding = call.HoldsLoad;
             return Outcome.FromResult(result);
         }
         catch (Exception ex)
         {
             // Cancelled by the attempt's Polly timeout (the caller's own cancellation is rethrown by the walk).
-            var error = ex is OperationCanceledException && !caller.IsCancellationRequested
-                ? ExecutionErrors.Timeout(d, call.TimeoutOf(executor)).Error
-                : ExecutionErrors.Of(ex, d);
+            var error = ex is not OperationCanceledException || caller.IsCancellationRequested ? ExecutionErrors.Of(ex, d)
+                : hedged && walkToken.IsCancellationRequested && IsFinishing ? ExecutionErrors.HedgeLost(d)
+                : ExecutionErrors.Timeout(d, call.TimeoutOf(executor)).Error;
             Record(new Attempt(d.Model, d.Provider.Name, time.GetElapsedTime(start), error) { Deployment = d.Name, Retry = retry }, start);
             return Outcome.FromException<T>(ex);
         }
         finally
         {
             if (!holding) load.Ended();
+        }
+    }
+
+    /// <summary>A result is in, so a cancelled hedged walk lost rather than timed out.</summary>
+    private bool IsFinishing
+    {
+        get
+        {
+            lock (_attempts) return _finished || _results is { Count: > 0 };
         }
     }
 

@@ -56,5 +56,8 @@ internal sealed class StreamOpenCall : UpstreamCall<OpenedStream>
         finally { source.Dispose(); }
     }
 
+    // A stream's refusal usually shows only in its last chunk, after bytes reached the client: only a first chunk can tell.
+    public override bool IsRefusal(OpenedStream result) => result.First.Choices is [{ FinishReason: FinishReason.ContentFilter }, ..];
+
     public override ValueTask DiscardAsync(OpenedStream result) => result.DisposeAsync();
 }

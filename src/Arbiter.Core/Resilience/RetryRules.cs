@@ -29,7 +29,8 @@ internal sealed class RetryRules
     public bool ShouldRetry(Exception? exception, int retriesDone) => exception switch
     {
         TimeoutRejectedException => retriesDone < _timeout,
-        ArbiterException { Error: var e } => retriesDone < Allowed(e.Kind) && !(e.RetryAfter > _maxRetryAfter),
+        // A 404 is a retired or renamed model: asking the same deployment again cannot help.
+        ArbiterException { Error: var e } => retriesDone < Allowed(e.Kind) && !(e.RetryAfter > _maxRetryAfter) && e.UpstreamStatus != 404,
         _ => false,
     };
 

@@ -15,6 +15,8 @@ internal enum StepKind
     Hang,
     /// <summary>Streams its first piece, then waits until cancelled (a completion just hangs).</summary>
     FirstChunkThenHang,
+    /// <summary>Answers with a refusal: no text, finish reason content_filter (as Anthropic's stop_reason refusal maps).</summary>
+    Refuse,
 }
 
 internal sealed record Step(StepKind Kind, ErrorKind Error = ErrorKind.UpstreamError, TimeSpan? RetryAfter = null)
@@ -22,6 +24,7 @@ internal sealed record Step(StepKind Kind, ErrorKind Error = ErrorKind.UpstreamE
     public static readonly Step Answer = new(StepKind.Answer);
     public static readonly Step Hang = new(StepKind.Hang);
     public static readonly Step FirstChunkThenHang = new(StepKind.FirstChunkThenHang);
+    public static readonly Step Refuse = new(StepKind.Refuse);
     public static Step Fail(ErrorKind kind = ErrorKind.UpstreamError, TimeSpan? retryAfter = null) => new(StepKind.Fail, kind, retryAfter);
 }
 
@@ -64,7 +67,9 @@ internal sealed class ScriptedChatProvider(string name) : IChatProvider
             Id = "resp-" + name,
             Created = 1,
             Model = upstreamModel,
-            Choices = [new ChatChoice(0, ChatMessage.Assistant("from " + name), FinishReason.Stop)],
+            Choices = step.Kind == StepKind.Refuse
+                ? [new ChatChoice(0, ChatMessage.Assistant(""), FinishReason.ContentFilter)]
+                : [new ChatChoice(0, ChatMessage.Assistant("from " + name), FinishReason.Stop)],
             Usage = new TokenUsage { InputTokens = 10, OutputTokens = 5 },
         };
     }

@@ -87,6 +87,31 @@ public sealed class FallbackChainTests
     }
 
     [Fact]
+    public async Task Complete_AnswerIsARefusal_ContentPolicyFallbackAnswersInstead()
+    {
+        var m = Single("a") with { ContentPolicyFallbacks = ["lenient"] };
+        var h = new ResilienceHarness().Build(new() { ["m"] = m, ["lenient"] = Single("l") }, NoRetries());
+        h.Provider("a").Then(Step.Refuse);
+
+        var outcome = await h.Complete(null, "m");
+
+        Assert.Equal("lenient", outcome.Model!.Name);
+        Assert.Equal(ErrorKind.ContentFiltered, outcome.Attempts[0].Error!.Kind);
+    }
+
+    [Fact]
+    public async Task Complete_AnswerIsARefusal_NoContentPolicyFallback_RefusalReturnedAsAnswered()
+    {
+        var h = new ResilienceHarness().Build(new() { ["m"] = Single("a"), ["next"] = Single("n") }, NoRetries());
+        h.Provider("a").Then(Step.Refuse);
+
+        var outcome = await h.Complete(null, "m", "next");
+
+        Assert.Equal(FinishReason.ContentFilter, outcome.Response!.Choices[0].FinishReason);
+        Assert.Equal(0, h.Provider("n").Calls);
+    }
+
+    [Fact]
     public async Task Complete_ContentRefused_WithoutContentPolicyFallback_RouteDoesNotMoveOn()
     {
         var h = new ResilienceHarness().Build(new() { ["m"] = Single("a") with { Fallbacks = ["g"] }, ["g"] = Single("g"), ["next"] = Single("n") }, NoRetries());
