@@ -6,5 +6,6 @@ var root = new RootCommand("Arbiter: a multi-model LLM gateway, router and orche
     ServeCommand.Create(),
     ConfigCommand.Create(),
     RouterCommands.Create(),
+    ReportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -74,7 +74,7 @@ public static class ConfigDefaults
     public const bool PrometheusEnabled = true;
     public const string OtlpProtocol = "grpc";
     public const string ServiceName = "arbiter";
-    public const double DriftIntervalSeconds = 60;
+    public const double DriftIntervalSeconds = 300;
     public const double DriftWindowMinutes = 60;
     public const double DriftBaselineMinutes = 24 * 60;
     public const int DriftMinRequests = 20;
