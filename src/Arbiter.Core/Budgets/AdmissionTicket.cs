@@ -60,9 +60,11 @@ public sealed class AdmissionTicket
 
     /// <summary>
     /// Ends the request: releases the reservation and spends <paramref name="totalCostUsd"/> (the cost of every call
-    /// it made); TPM is corrected to the reported tokens. Only the first call counts.
+    /// it made); TPM is corrected to the reported tokens. Only the first call counts. An answer served without any
+    /// reported usage (an upstream that ignores include_usage) is charged its reservation: an upper bound, so a
+    /// budget cannot be walked past by answers nobody counted.
     /// </summary>
-    public void Settle(decimal? totalCostUsd, TokenUsage? usage)
+    public void Settle(decimal? totalCostUsd, TokenUsage? usage, bool servedWithoutUsage = false)
     {
         decimal reserved;
         lock (_gate)
@@ -73,7 +75,7 @@ public sealed class AdmissionTicket
         }
         if (_ledger is null) return;
         var now = _ledger.Time.GetUtcNow();
-        var cost = totalCostUsd ?? 0m;
+        var cost = totalCostUsd ?? (servedWithoutUsage ? reserved : 0m);
         var correction = usage is null ? 0 : usage.TotalTokens - _reservedTokens;
         _keyScope?.Settle(reserved, cost, correction, now);
         _teamScope?.Settle(reserved, cost, correction, now);

@@ -23,7 +23,20 @@ public sealed class TiktokenEstimator : ITokenEstimator
     /// <summary>A part Arbiter does not model (audio, file): a flat guess rather than counting its base64.</summary>
     public const int OpaquePartTokens = 1000;
 
+    /// <summary>Texts at least this long are remembered with their count (system prompts, tool schemas and history repeat across turns).</summary>
+    public const int CachedTextMinChars = 256;
+    /// <summary>8 M characters (16 MB of strings) of remembered texts at most.</summary>
+    public const long DefaultCacheChars = 8_000_000;
+
     public static TiktokenEstimator Shared { get; } = new();
+
+    private readonly TokenCountCache? _cache;
+
+    /// <param name="cacheChars">Characters of long texts whose counts are kept (0: none). Cleared when full, never locked.</param>
+    public TiktokenEstimator(long cacheChars = DefaultCacheChars)
+    {
+        if (cacheChars > 0) _cache = new TokenCountCache(cacheChars);
+    }
 
     private static readonly Lazy<Tokenizer> O200k = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
     private static readonly Lazy<Tokenizer> Cl100k = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
@@ -64,7 +77,7 @@ public sealed class TiktokenEstimator : ITokenEstimator
         return Scale(TokenizerOf(family.Encoding).CountTokens(text), family);
     }
 
-    private static long CountMessage(Tokenizer tokenizer, ChatMessage message)
+    private long CountMessage(Tokenizer tokenizer, ChatMessage message)
     {
         long count = TokensPerMessage + Count(tokenizer, message.Text) + Count(tokenizer, message.Refusal);
         if (message.Name is not null) count += TokensPerName + Count(tokenizer, message.Name);
@@ -89,8 +102,12 @@ public sealed class TiktokenEstimator : ITokenEstimator
         return count;
     }
 
-    private static int Count(Tokenizer tokenizer, string? text) =>
-        string.IsNullOrEmpty(text) ? 0 : tokenizer.CountTokens(text.AsSpan());
+    private int Count(Tokenizer tokenizer, string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return 0;
+        if (_cache is null || text.Length < CachedTextMinChars) return tokenizer.CountTokens(text.AsSpan());
+        return _cache.GetOrCount(tokenizer, text);
+    }
 
     private static long Scale(long count, TokenFamily family) =>
         family.IsExact ? count : (long)Math.Ceiling(count * family.Factor);

@@ -74,7 +74,7 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
         finally
         {
             // Whatever happened, the reservation is released and what was paid is spent (nothing, if no record was made).
-            ticket.Settle(trace.Record?.CostUsd, trace.Record?.Usage);
+            ticket.Settle(trace.Record?.CostUsd, trace.Record?.Usage, servedWithoutUsage: trace.Record is { Status: 200, Usage: null });
         }
     }
 

@@ -121,4 +121,16 @@ public sealed class AdmissionControlTests
 
         Assert.Same(AdmissionTicket.Unlimited, f.Admission.Admit(f.Request, [f.Model], null, null));
     }
+
+    [Fact]
+    public void Settle_ServedWithoutReportedUsage_ChargesTheReservation()
+    {
+        var f = new LedgerFixture();
+        var key = LedgerFixture.Key(new KeyLimits { DailyBudgetUsd = 5m });
+
+        f.Admit(key).Settle(null, null, servedWithoutUsage: true);
+        f.Admit(key).Settle(null, null);
+
+        Assert.Equal((2m, 2m, 0m), f.Ledger.ForKey(key).Snapshot(f.Time.GetUtcNow()));
+    }
 }

@@ -89,4 +89,22 @@ public sealed class TiktokenEstimatorTests
 
         Assert.All(results, r => Assert.Equal(expected, r));
     }
+
+    [Fact]
+    public void EstimatePromptTokens_LongTextsCachedOrNot_SameCount()
+    {
+        var system = string.Join(' ', Enumerable.Range(0, 300).Select(i => $"rule{i}"));
+        var request = Ask(ChatMessage.System(system), ChatMessage.User("short question"));
+        var uncached = new TiktokenEstimator(cacheChars: 0);
+        var tiny = new TiktokenEstimator(cacheChars: 10); // overflows at once: cleared and refilled every time
+
+        var expected = uncached.EstimatePromptTokens(request, "gpt-4o", ProviderTypes.OpenAI);
+
+        Assert.Equal(expected, Estimator.EstimatePromptTokens(request, "gpt-4o", ProviderTypes.OpenAI));
+        Assert.Equal(expected, Estimator.EstimatePromptTokens(request with { }, "gpt-4o", ProviderTypes.OpenAI));
+        Assert.Equal(expected, tiny.EstimatePromptTokens(request, "gpt-4o", ProviderTypes.OpenAI));
+        Assert.Equal(expected, tiny.EstimatePromptTokens(request, "gpt-4o", ProviderTypes.OpenAI));
+        // The cache is per tokenizer: the same text under cl100k is counted again, not read from o200k's entry.
+        Assert.Equal(uncached.EstimatePromptTokens(request, "gpt-4", ProviderTypes.OpenAI), Estimator.EstimatePromptTokens(request, "gpt-4", ProviderTypes.OpenAI));
+    }
 }
