@@ -83,4 +83,6 @@ public static class ConfigDefaults
     public const double DriftFallbackIncrease = 0.05;
     /// <summary>Strategy <c>learned</c>: utility (probability units) within which the stronger model wins.</summary>
     public const double LearnedMargin = 0.02;
+    /// <summary>How long the request log lets records gather between writes to a SQL store (per-batch cost dominates).</summary>
+    public const int RequestLogBatchIntervalMs = 50;
 }

@@ -168,4 +168,44 @@ public sealed class RequestLogQueueTests
         Assert.Equal("d", store.Find("d")!.RequestId);
         Assert.Null(store.Find("a"));
     }
+
+    [Fact]
+    public async Task Drain_WithBatchInterval_RecordsArrivingDuringThePauseWrittenAsOneBatch()
+    {
+        var store = new RecordingStore(TimeSpan.Zero);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var queue = new RequestLogQueue(store, _ => { }, batchInterval: TimeSpan.FromSeconds(1), time: time);
+        queue.Start();
+
+        await queue.EnqueueAsync(Record("first"));
+        await WaitForAsync(() => store.Records.Count == 1);
+        foreach (var id in new[] { "a", "b", "c" }) await queue.EnqueueAsync(Record(id));
+        // The loop is pausing on the fake clock: nothing more is written until the interval passes.
+        await WaitForAsync(() => { time.Advance(TimeSpan.FromSeconds(1)); return store.Records.Count == 4; });
+
+        Assert.Equal([1, 3], store.BatchSizes);
+        await queue.CompleteAsync();
+    }
+
+    [Fact]
+    public async Task CompleteAsync_DuringBatchPause_WritesEverythingWithoutWaitingForTheClock()
+    {
+        var store = new RecordingStore(TimeSpan.Zero);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var queue = new RequestLogQueue(store, _ => { }, batchInterval: TimeSpan.FromHours(1), time: time);
+        queue.Start();
+        await queue.EnqueueAsync(Record("first"));
+        await WaitForAsync(() => store.Records.Count == 1);
+        await queue.EnqueueAsync(Record("second"));
+
+        await queue.CompleteAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["first", "second"], store.Records.Select(r => r.RequestId));
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 3000 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition(), "condition not reached");
+    }
 }
