@@ -43,6 +43,8 @@ public sealed class OrchestratorRunnerTests
         var b = delegations.Single(d => d!["id"]!.GetValue<string>() == "b")!;
         Assert.Equal("mid", b["accepted_model"]!.GetValue<string>()); // the cheapest model of the general tier
         Assert.True(result.Trace.Escalated);
+        Assert.True(result.Metadata["complete"]!.GetValue<bool>());
+        Assert.Empty(result.Metadata["unaccepted"]!.AsArray());
         Assert.Equal(0.000015m, result.Trace.FanOutCostUsd); // cheap's rejected try (checks are the verification, not redundancy)
         Assert.Contains("\"verdict\":\"escalate\"", result.Trace.DetailsJson);
         Assert.Equal(new[] { "plan", "worker:a", "worker:b", "check:a", "check:b", "worker:a", "check:a", "compose" }.Order(), result.Trace.Calls.Select(c => c.Role).Order());
@@ -62,5 +64,27 @@ public sealed class OrchestratorRunnerTests
 
         var only = Assert.Single(result.Metadata["delegations"]!.AsArray())!;
         Assert.Equal("cheap", only["accepted_model"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RunAsync_SubtaskEscalatedPastTheStrongestModel_AnswerMarkedIncompleteNamingIt()
+    {
+        var kit = new OrchestrationKit((model, request) =>
+        {
+            var system = OrchestrationKit.System(request);
+            if (system.StartsWith("You check", StringComparison.Ordinal))
+                return OrchestrationKit.LastUser(request).Contains("find the numbers", StringComparison.Ordinal)
+                    ? """{"verdict":"escalate","reason":"still wrong"}""" : """{"verdict":"accept","reason":"fine"}""";
+            return Answer(model, request);
+        });
+        var runner = new OrchestratorRunner(kit.Calls, new StrongerModels(kit.Config, kit.Router));
+
+        var result = await runner.RunAsync("planner", new OrchestratorConfig { Model = "top", MaxAttempts = 5 }, OrchestrationKit.Ask("Summarise the quarter."), kit.Budget(), default);
+
+        Assert.Null(result.Error);
+        Assert.False(result.Metadata["complete"]!.GetValue<bool>());
+        Assert.Equal(["a"], result.Metadata["unaccepted"]!.AsArray().Select(n => n!.GetValue<string>()));
+        var a = result.Metadata["delegations"]!.AsArray().Single(d => d!["id"]!.GetValue<string>() == "a")!;
+        Assert.Equal(["cheap", "mid", "top"], a["tries"]!.AsArray().Select(t => t!["model"]!.GetValue<string>()));
     }
 }

@@ -56,6 +56,9 @@ internal sealed class OrchestratorOutcome(string name, CallLedger ledger)
                 ["cost_usd"] = t.CostUsd is decimal c ? JsonValue.Create(c) : null,
             }).ToArray()),
         }).ToArray()),
+        // A sub-task no model got past the check is left out of the answer: say so, never drop it silently.
+        ["complete"] = delegations.All(d => d.Accepted is not null),
+        ["unaccepted"] = new JsonArray(delegations.Where(d => d.Accepted is null).Select(d => (JsonNode)JsonValue.Create(d.Subtask.Id)!).ToArray()),
     };
 
     private OrchestrationTrace Trace(JsonObject metadata, IReadOnlyList<Delegation> delegations, ModelCall? compose)
