@@ -23,5 +23,10 @@ public sealed record ArbiterStorage(IRequestStore Requests, IKeyStore Keys, ISpe
             Description = description,
         };
 
-    public ValueTask DisposeAsync() => Database?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        // The log writer's open connection first, so the database can release its file.
+        if (Requests is IAsyncDisposable requests) await requests.DisposeAsync();
+        if (Database is not null) await Database.DisposeAsync();
+    }
 }

@@ -85,6 +85,61 @@ internal static class Schema
         ALTER TABLE request_attempts ADD COLUMN skipped TEXT;
         """;
 
+    // The request log's write cost, paid per request under load: the text id stops being a primary key (nothing looks
+    // a request up by it; attempts join on it in memory), the (key_id, day) index goes (no query filters on it), and a
+    // request served by its first call keeps that call in the row (attempt_ms) instead of a request_attempts row.
+    // Together: three B-tree inserts per ordinary request instead of eight.
+    private const string V3Description = "request log: cheaper rows (no id primary key or key/day index, single attempt folded into the row)";
+
+    private const string V3Sqlite = """
+        CREATE TABLE requests_v3 (
+            id TEXT NOT NULL,
+            request_id TEXT NOT NULL,
+            started_at_ms INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            key_id TEXT,
+            team TEXT,
+            route TEXT,
+            task TEXT,
+            tier TEXT,
+            requested_model TEXT NOT NULL,
+            served_model TEXT,
+            provider TEXT,
+            deployment TEXT,
+            decision TEXT,
+            stream BOOLEAN NOT NULL,
+            status INTEGER NOT NULL,
+            error_kind TEXT,
+            error_message TEXT,
+            input_tokens INTEGER,
+            cached_input_tokens INTEGER,
+            cache_write_tokens INTEGER,
+            output_tokens INTEGER,
+            reasoning_tokens INTEGER,
+            cost_nusd INTEGER,
+            latency_ms REAL NOT NULL,
+            ttfb_ms REAL,
+            overhead_ms REAL NOT NULL,
+            attempt_count INTEGER NOT NULL,
+            fallback_steps INTEGER NOT NULL,
+            cascade_steps INTEGER,
+            quality_score REAL,
+            delivered_chars INTEGER,
+            attempt_ms REAL
+        );
+        INSERT INTO requests_v3 SELECT *, NULL FROM requests;
+        DROP TABLE requests;
+        ALTER TABLE requests_v3 RENAME TO requests;
+        CREATE INDEX ix_requests_started ON requests (started_at_ms);
+        CREATE INDEX ix_requests_request_id ON requests (request_id);
+        """;
+
+    private const string V3Postgres = """
+        ALTER TABLE requests DROP CONSTRAINT requests_pkey;
+        DROP INDEX ix_requests_key_day;
+        ALTER TABLE requests ADD COLUMN attempt_ms DOUBLE PRECISION;
+        """;
+
     // Sessions of models working together (docs/orchestration.md). Numbered from 101 so that this series and the
     // request log's (1, 2, 3 ...) can grow side by side without two branches claiming the same version.
     private const string V101Description = "sessions: versioned state documents and their transitions";
@@ -116,6 +171,7 @@ internal static class Schema
     [
         new(1, V1Description, string.Format(V1, "REAL", "INTEGER")),
         new(2, V2Description, V2),
+        new(3, V3Description, V3Sqlite),
         new(101, V101Description, string.Format(V101, "REAL", "INTEGER")),
     ];
 
@@ -123,6 +179,7 @@ internal static class Schema
     [
         new(1, V1Description, string.Format(V1, "DOUBLE PRECISION", "BIGINT")),
         new(2, V2Description, V2),
+        new(3, V3Description, V3Postgres),
         new(101, V101Description, string.Format(V101, "DOUBLE PRECISION", "BIGINT")),
     ];
 }
