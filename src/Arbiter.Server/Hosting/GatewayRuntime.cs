@@ -8,6 +8,7 @@ using Arbiter.Core.Routing;
 using Arbiter.Core.Routing.Shadow;
 using Arbiter.Core.Telemetry;
 using Arbiter.Learning.Routing;
+using Arbiter.Learning.Scoring;
 using Arbiter.Providers;
 
 namespace Arbiter.Server.Hosting;
@@ -28,7 +29,7 @@ public sealed class GatewayRuntime
         // The store says how long records should gather between batches. The pause paces I/O on the wall clock, so a
         // test's fake clock never holds records back.
         RequestLog = new RequestLogQueue(store, onStoreError, batchInterval: store.BatchPause);
-        Cascade = new CascadeRunner(Executor, CascadeRunner.BuiltInGates(Executor, Models));
+        Cascade = new CascadeRunner(Executor, CascadeRunner.BuiltInGates(Executor, Models, LearnedAnswerScorers.Load(config, Environment.CurrentDirectory)));
         Shadow = new ShadowRunner(Executor, RequestLog, providerContext.Time);
         Time = providerContext.Time;
     }
