@@ -47,7 +47,7 @@ public static class ConfigValidator
         else ResilienceConfigRules.Validate(c, errors);
         AccountingConfigRules.Check(config, environment, errors);
         RoutingConfigValidator.ValidateQuality(c, errors);
-        ObservabilityConfigRules.Check(config.Observability, errors);
+        ObservabilityConfigRules.Check(config.Observability, errors, config.Auth);
         return errors;
     }
 
