@@ -15,10 +15,12 @@ internal static class SqlRequestReader
     private const string Columns = """
         id, request_id, started_at_ms, key_id, team, route, task, tier, requested_model, served_model, provider, decision, stream,
         status, error_kind, error_message, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens,
-        cost_nusd, latency_ms, ttfb_ms, overhead_ms, cascade_steps, quality_score, delivered_chars
+        cost_nusd, latency_ms, ttfb_ms, overhead_ms, cascade_steps, quality_score, delivered_chars, deployment, attempt_ms
         """;
 
-    public static async Task<IReadOnlyList<RequestRecord>> QueryAsync(SqlDatabase database, RequestQuery query, CancellationToken cancellationToken)
+    /// <param name="excludeShadows">Leave out routing's shadow calls (their decision is <see cref="KpiSql.ShadowDecision"/>).</param>
+    public static async Task<IReadOnlyList<RequestRecord>> QueryAsync(SqlDatabase database, RequestQuery query, CancellationToken cancellationToken,
+        bool excludeShadows = false)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var from = Math.Max(0, query.From == DateTimeOffset.MinValue ? 0 : query.From.ToUnixTimeMilliseconds());
@@ -27,7 +29,9 @@ internal static class SqlRequestReader
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = $"SELECT {Columns} FROM requests WHERE started_at_ms >= @from AND started_at_ms < @to"
-                + (query.RequestId is null ? "" : " AND request_id = @rid") + " ORDER BY started_at_ms DESC LIMIT @limit";
+                + (query.RequestId is null ? "" : " AND request_id = @rid")
+                + (excludeShadows ? " AND (decision IS NULL OR decision NOT LIKE @shadow)" : "") + " ORDER BY started_at_ms DESC LIMIT @limit";
+            if (excludeShadows) Sql.Add(command, "shadow", KpiSql.ShadowDecision);
             Sql.Add(command, "from", from);
             Sql.Add(command, "to", to);
             Sql.Add(command, "limit", (long)query.Limit);
@@ -44,6 +48,13 @@ internal static class SqlRequestReader
     }
 
     private static RequestRecord Read(DbDataReader r)
+    {
+        var record = ReadRow(r);
+        // A request served by its first call has that call in its row, not in request_attempts.
+        return r.IsDBNull(29) ? record : record with { Attempts = [RequestRow.Unfold(record, Sql.String(r, 28), Convert.ToDouble(r.GetValue(29)))] };
+    }
+
+    private static RequestRecord ReadRow(DbDataReader r)
     {
         var input = Sql.Long(r, 16);
         return new RequestRecord
