@@ -109,6 +109,24 @@ public sealed class ChainRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_JudgeCallRefusedByTheGovernor_OutputNotUsedAndTheChainStops()
+    {
+        var kit = new OrchestrationKit((model, request) => OrchestrationKit.LastUser(request).StartsWith("Facts", StringComparison.Ordinal) ? """{"facts":["a"]}""" : "0.9");
+        var chain = Chain();
+        chain.Steps[0] = chain.Steps[0] with { Validate = new StepValidatorConfig { Type = StepValidators.Judge, Judge = "top" } };
+
+        // The first step is the needed call ($0.000015); the judge on top (about $0.05 estimated) does not fit under $0.01.
+        var run = await Runner(kit).RunAsync("brief", chain, "x", kit.Budget(maxCostUsd: 0.01m), holdLastStep: false, default);
+
+        Assert.Equal("chain_cost_cap", run.Error!.Code);
+        Assert.Contains("could not be checked", run.Error.Message);
+        Assert.Equal(["cheap"], run.Steps.Single().Attempts.Select(a => a.Model)); // no pointless retry on a stronger model
+        Assert.Equal(0, kit.Provider.Calls("top"));
+        Assert.DoesNotContain(kit.Provider.Requests, r => OrchestrationKit.LastUser(r.Request).StartsWith("Write", StringComparison.Ordinal));
+        Assert.Null(run.Output);
+    }
+
+    [Fact]
     public void Render_UnknownPlaceholder_LeftAsWritten()
     {
         Assert.Equal("a 1 {{steps.nope.output}} in", ChainTemplate.Render("a {{ steps.x.output }} {{steps.nope.output}} {{input}}", "in", new Dictionary<string, string> { ["x"] = "1" }));
