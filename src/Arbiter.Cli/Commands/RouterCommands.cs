@@ -2,12 +2,13 @@ using System.CommandLine;
 
 namespace Arbiter.Cli.Commands;
 
-/// <summary><c>arbiter router train | route | eval | eval-routellm</c>: the learned router (docs/routing.md).</summary>
+/// <summary><c>arbiter router train | train-scorer | route | eval | eval-routellm | from-log</c>: the learned router (docs/routing.md).</summary>
 internal static class RouterCommands
 {
     public static Command Create() => new("router", "Train, apply and evaluate a learned router")
     {
         RouterTrainCommand.Create(),
+        RouterTrainScorerCommand.Create(),
         RouterRouteCommand.Create(),
         RouterEvalCommand.Create(),
         RouterEvalRouteLlmCommand.Create(),

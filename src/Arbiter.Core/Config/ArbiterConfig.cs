@@ -8,6 +8,8 @@ public sealed record ArbiterConfig
     public Dictionary<string, ModelConfig> Models { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, TierConfig> Tiers { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, RouteConfig> Routes { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>Learned answer scorers that cascade routes' <c>scorer</c> gate names (docs/routing.md).</summary>
+    public Dictionary<string, AnswerScorerConfig> Scorers { get; init; } = new(StringComparer.Ordinal);
     // Models working together (docs/orchestration.md)
     public Dictionary<string, EnsembleConfig> Ensembles { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, ChainConfig> Chains { get; init; } = new(StringComparer.Ordinal);

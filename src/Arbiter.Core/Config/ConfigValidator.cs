@@ -47,6 +47,7 @@ public static class ConfigValidator
         else ResilienceConfigRules.Validate(c, errors);
         AccountingConfigRules.Check(config, environment, errors);
         RoutingConfigValidator.ValidateQuality(c, errors);
+        ScorerConfigRules.Validate(c, errors);
         ObservabilityConfigRules.Check(config.Observability, errors);
         return errors;
     }

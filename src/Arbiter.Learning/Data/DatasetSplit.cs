@@ -1,9 +1,11 @@
 namespace Arbiter.Learning.Data;
 
 /// <summary>
-/// A deterministic, seeded split: within each task (eval_name), the samples are ordered by sample_id, shuffled
-/// with <c>new Random(seed)</c>, and the first <c>round(fraction × n)</c> go to the held-out part. Per-task
-/// stratification keeps every task's share the same on both sides.
+/// A deterministic, seeded split with no near-duplicate leakage: within each task (eval_name), the samples are
+/// ordered by sample_id and grouped with their near copies (<see cref="NearDuplicates"/>); the groups, in order of
+/// their first sample_id, are shuffled with <c>new Random(seed)</c> and taken whole into the held-out part until it
+/// holds <c>round(fraction × n)</c> samples (the group that crosses that count goes to training). Per-task
+/// stratification keeps every task's share about the same on both sides.
 /// </summary>
 public static class DatasetSplit
 {
@@ -16,10 +18,16 @@ public static class DatasetSplit
         foreach (var task in data.Samples.GroupBy(s => s.EvalName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var items = task.OrderBy(s => s.SampleId, StringComparer.Ordinal).ToArray();
-            random.Shuffle(items);
-            var cut = (int)Math.Round(heldOutFraction * items.Length);
-            heldOut.AddRange(items[..cut]);
-            train.AddRange(items[cut..]);
+            var groupOf = NearDuplicates.Groups(items);
+            var groups = items.Select((s, i) => (s, g: groupOf[i])).GroupBy(x => x.g).Select(g => g.Select(x => x.s).ToArray()).ToArray();
+            random.Shuffle(groups);
+            var target = (int)Math.Round(heldOutFraction * items.Length);
+            var taken = 0;
+            foreach (var group in groups)
+            {
+                if (taken + group.Length <= target) { heldOut.AddRange(group); taken += group.Length; }
+                else train.AddRange(group);
+            }
         }
         return (data with { Samples = train }, data with { Samples = heldOut });
     }

@@ -63,5 +63,6 @@ public static class CascadeEvaluation
         [data.Models[model]],
         data.Samples.Select(s => new RoutingSample(s.SampleId, AnswerText(s, model), s.EvalName, [s.Scores[model]], [s.Costs[model]])).ToList());
 
-    private static string AnswerText(RoutingSample s, int model) => s.Text + "\nANSWER: " + (s.Responses![model] ?? "");
+    // The same text the gateway's learned answer scorer reads.
+    private static string AnswerText(RoutingSample s, int model) => Scoring.AnswerText.Of(s.Text, Scoring.AnswerText.Recorded(s.Responses![model]));
 }

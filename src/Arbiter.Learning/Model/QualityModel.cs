@@ -27,7 +27,10 @@ public sealed class QualityModel
     }
 
     /// <summary>A copy that mixes the classifiers with each task's training accuracy (<see cref="RouterManifest.Blend"/>).</summary>
-    public QualityModel WithBlend(float blend) => new(_ml, Featurizer, Scorers, Manifest with { Blend = blend });
+    public QualityModel WithBlend(float blend) => WithManifest(Manifest with { Blend = blend });
+
+    /// <summary>The same classifiers under another manifest (e.g. one that records what the directory is).</summary>
+    public QualityModel WithManifest(RouterManifest manifest) => new(_ml, Featurizer, Scorers, manifest);
 
     private readonly Dictionary<string, double[]> _taskCosts;
     private readonly Dictionary<string, float[]> _taskQuality;

@@ -37,4 +37,10 @@ public sealed record RouterManifest
     /// <summary>Strong/weak threshold calibrated by <c>--strong-share</c>; absent when not calibrated.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ThresholdCalibration? Calibration { get; init; }
+    /// <summary>What the directory holds: absent for a router; <c>answer-scorer</c> for an answer scorer (one classifier over question and answer).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Kind { get; init; }
+    /// <summary>An answer scorer: the models whose recorded answers it was trained on.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? ScoredModels { get; init; }
 }

@@ -8,5 +8,8 @@ public sealed class TrainedRouter(QualityModel model, IReadOnlyList<ITransformer
 {
     public QualityModel Model { get; } = model;
 
+    /// <summary>The same trained router saved under another manifest.</summary>
+    public TrainedRouter WithManifest(RouterManifest manifest) => new(Model.WithManifest(manifest), classifiers, promptSchema, featureSchema);
+
     public void Save(string directory) => RouterModelStore.Save(Model, directory, classifiers, promptSchema, featureSchema);
 }

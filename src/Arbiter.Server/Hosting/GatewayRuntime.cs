@@ -8,6 +8,7 @@ using Arbiter.Core.Routing;
 using Arbiter.Core.Routing.Shadow;
 using Arbiter.Core.Telemetry;
 using Arbiter.Learning.Routing;
+using Arbiter.Learning.Scoring;
 using Arbiter.Providers;
 
 namespace Arbiter.Server.Hosting;
@@ -29,7 +30,7 @@ public sealed class GatewayRuntime
         // paces I/O on the wall clock, so a test's fake clock never holds records back.
         RequestLog = new RequestLogQueue(store, onStoreError, batchInterval: store is InMemoryRequestStore
             ? TimeSpan.Zero : TimeSpan.FromMilliseconds(ConfigDefaults.RequestLogBatchIntervalMs));
-        Cascade = new CascadeRunner(Executor, CascadeRunner.BuiltInGates(Executor, Models));
+        Cascade = new CascadeRunner(Executor, CascadeRunner.BuiltInGates(Executor, Models, LearnedAnswerScorers.Load(config, Environment.CurrentDirectory)));
         Shadow = new ShadowRunner(Executor, RequestLog, providerContext.Time);
         Time = providerContext.Time;
     }
