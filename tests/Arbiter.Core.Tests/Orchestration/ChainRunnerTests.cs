@@ -109,6 +109,31 @@ public sealed class ChainRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_LatencyCapPassedDuringAStep_ChainStopsWithATimeoutAndNoLaterStepRuns()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var kit = new OrchestrationKit((_, _) => """{"facts":["a"]}""");
+        // The write step's call takes "two seconds" on the chain's clock, then would hang until cancelled.
+        kit.Provider.Before = async (_, request, ct) =>
+        {
+            if (!OrchestrationKit.LastUser(request).StartsWith("Write", StringComparison.Ordinal)) return;
+            clock.Advance(TimeSpan.FromSeconds(2));
+            await Task.Delay(Timeout.Infinite, ct);
+        };
+        var chain = Chain() with { MaxLatencyMs = 1000 };
+        chain.Steps.Add(new ChainStepConfig { Name = "after", Model = "cheap", Prompt = "After {{steps.write.output}}" });
+
+        var run = await new ChainRunner(kit.Calls, new StrongerModels(kit.Config, kit.Router), clock)
+            .RunAsync("brief", chain, "x", kit.Budget(), holdLastStep: false, default);
+
+        Assert.Equal(ErrorKind.UpstreamTimeout, run.Error!.Kind);
+        Assert.Contains("max_latency_ms of 1000", run.Error.Message);
+        Assert.True(Assert.Single(run.Steps).Passed); // extract finished; write was stopped, after never began
+        Assert.DoesNotContain(kit.Provider.Requests, r => OrchestrationKit.LastUser(r.Request).StartsWith("After", StringComparison.Ordinal));
+        Assert.Null(run.Output);
+    }
+
+    [Fact]
     public async Task RunAsync_JudgeCallRefusedByTheGovernor_OutputNotUsedAndTheChainStops()
     {
         var kit = new OrchestrationKit((model, request) => OrchestrationKit.LastUser(request).StartsWith("Facts", StringComparison.Ordinal) ? """{"facts":["a"]}""" : "0.9");

@@ -145,6 +145,7 @@ public sealed class OrchestrationOverLoopbackTests : IAsyncLifetime
         var result = await _host.Chat("orchestrate:boss").CompleteChatAsync([new UserChatMessage("Capital of Australia?")]);
 
         Assert.Equal("The capital is Canberra.", result.Value.Content[0].Text);
+        Assert.True(result.GetRawResponse().Headers.TryGetValue("x-arbiter-complete", out var complete) && complete == "true");
         Assert.DoesNotContain("Sydney", _gemini.LastRequest.Body); // the composer saw only the accepted result
         Assert.Contains("Canberra", _gemini.LastRequest.Body);
         result.GetRawResponse().Headers.TryGetValue("x-request-id", out var id);
