@@ -1,5 +1,6 @@
 using Arbiter.Core.Accounting;
 using Arbiter.Core.Keys;
+using Arbiter.Core.Kpis;
 using Arbiter.Core.RequestLog;
 
 namespace Arbiter.Storage;
@@ -13,6 +14,9 @@ public sealed record ArbiterStorage(IRequestStore Requests, IKeyStore Keys, ISpe
     /// <summary>Where the data is, for the start-up line: "sqlite /srv/data/arbiter.db", "postgres", "memory".</summary>
     public string Description { get; init; } = "memory";
 
+    /// <summary>Application feedback (POST /v1/feedback): in the database with it, else in memory.</summary>
+    public IFeedbackStore Feedback { get; init; } = new InMemoryFeedbackStore();
+
     public static ArbiterStorage InMemory(IRequestStore? requests = null) =>
         new(requests ?? new InMemoryRequestStore(), new InMemoryKeyStore(), null, null);
 
@@ -21,7 +25,15 @@ public sealed record ArbiterStorage(IRequestStore Requests, IKeyStore Keys, ISpe
         {
             Database = database,
             Description = description,
+            Feedback = new SqlFeedbackStore(database),
         };
+
+    /// <summary>
+    /// Where the KPIs are computed: aggregated in the database when the request log is in it, else in memory from
+    /// <paramref name="requests"/> (the store as the gateway reads it) and the feedback.
+    /// </summary>
+    public IKpiSource KpiSource(IRequestStore requests, KpiPricing pricing) =>
+        Database is { } db && Requests is SqlRequestStore ? new SqlKpiSource(db, pricing) : new InMemoryKpiSource(requests, Feedback, pricing);
 
     public ValueTask DisposeAsync() => Database?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

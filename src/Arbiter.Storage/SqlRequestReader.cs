@@ -18,7 +18,9 @@ internal static class SqlRequestReader
         cost_nusd, latency_ms, ttfb_ms, overhead_ms, cascade_steps, quality_score, delivered_chars
         """;
 
-    public static async Task<IReadOnlyList<RequestRecord>> QueryAsync(SqlDatabase database, RequestQuery query, CancellationToken cancellationToken)
+    /// <param name="excludeShadows">Leave out routing's shadow calls (their decision is <see cref="KpiSql.ShadowDecision"/>).</param>
+    public static async Task<IReadOnlyList<RequestRecord>> QueryAsync(SqlDatabase database, RequestQuery query, CancellationToken cancellationToken,
+        bool excludeShadows = false)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var from = Math.Max(0, query.From == DateTimeOffset.MinValue ? 0 : query.From.ToUnixTimeMilliseconds());
@@ -27,7 +29,9 @@ internal static class SqlRequestReader
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = $"SELECT {Columns} FROM requests WHERE started_at_ms >= @from AND started_at_ms < @to"
-                + (query.RequestId is null ? "" : " AND request_id = @rid") + " ORDER BY started_at_ms DESC LIMIT @limit";
+                + (query.RequestId is null ? "" : " AND request_id = @rid")
+                + (excludeShadows ? " AND (decision IS NULL OR decision NOT LIKE @shadow)" : "") + " ORDER BY started_at_ms DESC LIMIT @limit";
+            if (excludeShadows) Sql.Add(command, "shadow", KpiSql.ShadowDecision);
             Sql.Add(command, "from", from);
             Sql.Add(command, "to", to);
             Sql.Add(command, "limit", (long)query.Limit);

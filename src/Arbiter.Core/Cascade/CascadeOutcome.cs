@@ -20,6 +20,21 @@ public sealed record CascadeOutcome(ChatResponse? Response, ModelEntry? Model, A
     /// <summary>The score a judge or scorer gave the returned answer, 0 to 1, when one scored it.</summary>
     public double? QualityScore { get; init; }
 
-    /// <summary>How many times the cascade moved on to a stronger stage.</summary>
-    public int Escalations => Math.Max(0, Stages.Count + (StreamStage is null ? 0 : 1) - 1);
+    /// <summary>
+    /// How many times a gate rejected a stage's answer and the cascade moved on to a stronger stage. A stage that
+    /// failed (no answer) and was followed by the next one is a fallback, not an escalation: counting it as both
+    /// would report one failure twice.
+    /// </summary>
+    public int Escalations
+    {
+        get
+        {
+            var count = 0;
+            // The last recorded stage escalated only if a stage follows it: the streamed last stage.
+            var moved = StreamStage is null ? Stages.Count - 1 : Stages.Count;
+            for (var i = 0; i < moved; i++)
+                if (Stages[i].Rejected) count++;
+            return count;
+        }
+    }
 }

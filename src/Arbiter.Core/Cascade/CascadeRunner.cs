@@ -75,7 +75,7 @@ public sealed class CascadeRunner
             if (outcome.Response is not { } response)
             {
                 lastError = outcome.Error;
-                stages.Add(new CascadeStage(model.Name, false, $"failed: {lastError?.Kind}", null));
+                stages.Add(new CascadeStage(model.Name, false, $"failed: {lastError?.Kind}", null) { Failed = true });
                 trail.Append(" | ").Append(model.Name).Append(" failed");
                 if (lastError is not null && !ErrorCatalog.IsRetryable(lastError.Kind)) break; // any model would fail the same way
                 continue;

@@ -74,6 +74,8 @@ public static class ConfigDefaults
     public const string QualityDefaultTask = "default";
     // Observability (docs/observability.md)
     public const bool PrometheusEnabled = true;
+    /// <summary>/metrics open to scrapers (the gateway listens on 127.0.0.1); <c>observability.metrics.require_key</c> closes it.</summary>
+    public const bool MetricsRequireKey = false;
     public const string OtlpProtocol = "grpc";
     public const string ServiceName = "arbiter";
     public const double DriftIntervalSeconds = 300;

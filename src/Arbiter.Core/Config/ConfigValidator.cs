@@ -48,7 +48,7 @@ public static class ConfigValidator
         AccountingConfigRules.Check(config, environment, errors);
         RoutingConfigValidator.ValidateQuality(c, errors);
         ScorerConfigRules.Validate(c, errors);
-        ObservabilityConfigRules.Check(config.Observability, errors);
+        ObservabilityConfigRules.Check(config.Observability, errors, config.Auth);
         return errors;
     }
 

@@ -14,6 +14,8 @@ public sealed record ObservabilityConfig
     /// <summary>The service.name resource attribute. Default <see cref="ConfigDefaults.ServiceName"/>.</summary>
     public string ServiceName { get; init; } = ConfigDefaults.ServiceName;
     public DriftConfig Drift { get; init; } = new();
+    /// <summary>Who may scrape /metrics.</summary>
+    public MetricsConfig Metrics { get; init; } = new();
 
     public bool TracingEnabled => Tracing || OtlpEndpoint is not null;
 }

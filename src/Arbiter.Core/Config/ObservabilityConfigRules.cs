@@ -5,7 +5,7 @@ internal static class ObservabilityConfigRules
 {
     public static readonly IReadOnlyList<string> OtlpProtocols = ["grpc", "http/protobuf"];
 
-    public static void Check(ObservabilityConfig? o, List<string> errors)
+    public static void Check(ObservabilityConfig? o, List<string> errors, AuthConfig? auth = null)
     {
         if (o is null)
         {
@@ -17,6 +17,9 @@ internal static class ObservabilityConfigRules
         if (!OtlpProtocols.Contains(o.OtlpProtocol))
             errors.Add($"observability.otlp_protocol: '{o.OtlpProtocol}' is not one of {string.Join(", ", OtlpProtocols)}");
         if (string.IsNullOrWhiteSpace(o.ServiceName)) errors.Add("observability.service_name: must not be empty");
+        if (o.Metrics is null) errors.Add("observability.metrics: empty section; remove it or give require_key");
+        else if (o.Metrics.RequireKey && auth?.MasterKey is null)
+            errors.Add("observability.metrics.require_key: needs auth.master_key (scrapers send it as 'Authorization: Bearer'); set auth.master_key: env:ARBITER_MASTER_KEY");
         if (o.Drift is not { } d)
         {
             errors.Add("observability.drift: empty section; remove it or give its thresholds");

@@ -64,30 +64,38 @@ public static class KpiCalculator
             acc.Add(f);
         }
         var list = new List<KpiGroup>(accumulators.Count);
-        foreach (var (key, acc) in accumulators)
-        {
-            var figures = acc.ToFigures();
-            list.Add(new KpiGroup(key, figures)
-            {
-                RequestShare = totals.Requests == 0 ? 0 : (double)figures.Requests / totals.Requests,
-                CostShare = totals.CostUsd == 0m ? null : (double)(figures.CostUsd / totals.CostUsd),
-            });
-        }
+        foreach (var (key, acc) in accumulators) list.Add(GroupOf(key, acc.ToFigures(), totals));
+        return Ordered(list);
+    }
+
+    /// <summary>A group's figures with its share of the window's requests and spend (utilisation).</summary>
+    public static KpiGroup GroupOf(string key, KpiFigures figures, KpiFigures totals) => new(key, figures)
+    {
+        RequestShare = totals.Requests == 0 ? 0 : (double)figures.Requests / totals.Requests,
+        CostShare = totals.CostUsd == 0m ? null : (double)(figures.CostUsd / totals.CostUsd),
+    };
+
+    /// <summary>Most requests first, then by key: the order every KPI source lists groups in.</summary>
+    public static List<KpiGroup> Ordered(List<KpiGroup> list)
+    {
         list.Sort(static (a, b) => b.Figures.Requests != a.Figures.Requests
             ? b.Figures.Requests.CompareTo(a.Figures.Requests)
             : string.CompareOrdinal(a.Key, b.Key));
         return list;
     }
 
+    /// <summary>The series step a request started in: whole steps since the window's start, the last step taking any remainder.</summary>
+    public static int BucketOf(DateTimeOffset startedAt, KpiWindow window, TimeSpan bucketLength, int buckets)
+    {
+        var index = bucketLength <= TimeSpan.Zero ? 0 : (startedAt - window.From).Ticks / bucketLength.Ticks;
+        return (int)Math.Clamp(index, 0, Math.Max(1, buckets) - 1);
+    }
+
     private static List<KpiBucket> Series(List<RequestFacts> facts, KpiWindow window, int buckets, TimeSpan bucketLength)
     {
         var accumulators = new KpiAccumulator[Math.Max(1, buckets)];
         for (var i = 0; i < accumulators.Length; i++) accumulators[i] = new KpiAccumulator();
-        foreach (var f in facts)
-        {
-            var index = bucketLength <= TimeSpan.Zero ? 0 : (int)((f.Record.StartedAt - window.From) / bucketLength);
-            accumulators[Math.Clamp(index, 0, accumulators.Length - 1)].Add(f);
-        }
+        foreach (var f in facts) accumulators[BucketOf(f.Record.StartedAt, window, bucketLength, accumulators.Length)].Add(f);
         var series = new List<KpiBucket>(accumulators.Length);
         for (var i = 0; i < accumulators.Length; i++) series.Add(new KpiBucket(window.From + bucketLength * i, accumulators[i].ToFigures()));
         return series;

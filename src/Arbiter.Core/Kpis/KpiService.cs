@@ -3,18 +3,21 @@ using Arbiter.Core.RequestLog;
 
 namespace Arbiter.Core.Kpis;
 
-/// <summary>Reads a window's records and feedback from the stores and computes its KPIs; evaluates drift on a schedule's call.</summary>
-public sealed class KpiService(IRequestStore requests, IFeedbackStore feedback, KpiPricing pricing, DriftMonitor drift, TimeProvider time)
+/// <summary>Computes a window's KPIs through the <see cref="IKpiSource"/>, takes feedback, and evaluates drift on a schedule's call.</summary>
+public sealed class KpiService(IRequestStore requests, IFeedbackStore feedback, IKpiSource source, DriftMonitor drift, TimeProvider time)
 {
+    /// <summary>KPIs computed in memory from the store's records.</summary>
+    public KpiService(IRequestStore requests, IFeedbackStore feedback, KpiPricing pricing, DriftMonitor drift, TimeProvider time)
+        : this(requests, feedback, new InMemoryKpiSource(requests, feedback, pricing), drift, time)
+    {
+    }
+
     public DriftMonitor Drift => drift;
     public TimeProvider Time => time;
 
     public async Task<KpiReport> ReportAsync(KpiWindow window, int buckets, int recent, CancellationToken cancellationToken)
     {
-        var records = await requests.QueryAsync(new RequestQuery { From = window.From, To = window.To }, cancellationToken).ConfigureAwait(false);
-        // Feedback about a request in the window may come after the window has ended.
-        var scores = await feedback.QueryAsync(window.From, DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false);
-        var report = KpiCalculator.Compute(records, scores, pricing, window, time.GetUtcNow(), buckets, recent);
+        var report = await source.ReportAsync(window, buckets, recent, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return report with { Alerts = drift.Active };
     }
 
@@ -24,11 +27,10 @@ public sealed class KpiService(IRequestStore requests, IFeedbackStore feedback, 
         var now = time.GetUtcNow();
         var recentWindow = KpiWindow.Last(TimeSpan.FromMinutes(config.WindowMinutes), now);
         var baselineWindow = new KpiWindow(recentWindow.From - TimeSpan.FromMinutes(config.BaselineMinutes), recentWindow.From);
-        var records = await requests.QueryAsync(new RequestQuery { From = baselineWindow.From, To = now }, cancellationToken).ConfigureAwait(false);
-        var scores = await feedback.QueryAsync(baselineWindow.From, DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false);
-        var recent = KpiCalculator.Facts(records, scores, pricing, recentWindow);
-        var baseline = KpiCalculator.Facts(records, scores, pricing, baselineWindow);
-        return drift.Update(DriftDetector.Detect(recent, baseline, config), now);
+        // One bucket, no request list: only the groups are read.
+        var recent = await source.ReportAsync(recentWindow, 1, 0, now, cancellationToken).ConfigureAwait(false);
+        var baseline = await source.ReportAsync(baselineWindow, 1, 0, now, cancellationToken).ConfigureAwait(false);
+        return drift.Update(DriftDetector.Detect(recent.Groups, baseline.Groups, config), now);
     }
 
     /// <summary>The request, if the log has it (feedback must name a known request).</summary>

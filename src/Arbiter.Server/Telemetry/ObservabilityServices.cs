@@ -3,9 +3,11 @@ using Arbiter.Core.Config;
 using Arbiter.Core.Kpis;
 using Arbiter.Core.RequestLog;
 using Arbiter.Core.Telemetry;
+using Arbiter.Server.Auth;
 using Arbiter.Server.Dashboard;
 using Arbiter.Server.Feedback;
 using Arbiter.Server.Hosting;
+using Arbiter.Server.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Exporter;
@@ -26,14 +28,19 @@ internal static class ObservabilityServices
         var config = options.Config;
         var o = config.Observability;
         var services = builder.Services;
-        services.AddSingleton(options.FeedbackStore ?? new InMemoryFeedbackStore());
+        // Feedback lives with the request log: in its database (kept across restarts) or in memory.
+        services.AddSingleton(sp => options.FeedbackStore ?? sp.GetRequiredService<GatewayAccess>().Storage.Feedback);
         services.AddSingleton<DriftMonitor>();
         services.AddSingleton(o.Drift);
         services.AddSingleton(sp =>
         {
             var runtime = sp.GetRequiredService<GatewayRuntime>();
-            return new KpiService(runtime.Store, sp.GetRequiredService<IFeedbackStore>(), KpiPricing.From(runtime.Models.All),
-                sp.GetRequiredService<DriftMonitor>(), options.Time);
+            var storage = sp.GetRequiredService<GatewayAccess>().Storage;
+            var feedback = sp.GetRequiredService<IFeedbackStore>();
+            var pricing = KpiPricing.From(runtime.Models.All);
+            // Aggregated in SQL when the log is in a database (memory stays bounded); from the records otherwise.
+            IKpiSource source = options.FeedbackStore is null ? storage.KpiSource(runtime.Store, pricing) : new InMemoryKpiSource(runtime.Store, feedback, pricing);
+            return new KpiService(runtime.Store, feedback, source, sp.GetRequiredService<DriftMonitor>(), options.Time);
         });
         services.AddSingleton(sp => new GatewayMetrics(sp.GetRequiredService<IMeterFactory>().Create(TelemetryNames.SourceName), config,
             sp.GetRequiredService<DriftMonitor>()));
@@ -73,7 +80,18 @@ internal static class ObservabilityServices
         app.MapPost("/v1/feedback", feedback.HandleAsync);
         app.MapGet("/dashboard", dashboard.HandleAsync);
         app.MapGet("/dashboard/{**file}", dashboard.HandleAsync);
-        if (config.Observability.Prometheus) app.MapPrometheusScrapingEndpoint("/metrics");
+        if (!config.Observability.Prometheus) return;
+        if (!config.Observability.Metrics.RequireKey) app.MapPrometheusScrapingEndpoint("/metrics");
+        else
+        {
+            // The master key is checked in the endpoint's own branch: other requests pay nothing for it.
+            var access = app.Services.GetRequiredService<GatewayAccess>();
+            app.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (ctx, next) =>
+            {
+                if (MasterKey.Check(ctx, access) is { } denied) await ErrorResponses.WriteAsync(ctx, denied);
+                else await next(ctx);
+            }), optionsName: null);
+        }
     }
 
     private static void Otlp(OtlpExporterOptions e, ObservabilityConfig o)

@@ -118,6 +118,53 @@ public sealed class CascadeRunnerTests
         Assert.Equal(ErrorKind.UpstreamBadRequest, stopped.Error!.Kind);
     }
 
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task Run_FailedStageThenNext_AFallbackNotAnEscalation(bool stream)
+    {
+        _provider.Fail("a", ErrorKind.UpstreamError).Answer("b", "ok");
+
+        var outcome = await Runner().RunAsync(Ask(stream), Plan(null, "a", "b"), streamLastStage: stream, CancellationToken.None);
+
+        Assert.Equal(0, outcome.Escalations);
+        Assert.True(outcome.Stages[0].Failed);
+        Assert.False(outcome.Stages[0].Rejected);
+        if (stream) Assert.Equal("b", outcome.StreamStage!.Candidates.Single().Name);
+        else
+        {
+            // The request record counts the failure once: as a fallback (a failed call, then another model).
+            var record = new Arbiter.Core.RequestLog.RequestRecord
+            {
+                RequestId = "x", StartedAt = DateTimeOffset.UnixEpoch, RequestedModel = "r", Status = 200,
+                Attempts = outcome.Attempts, Escalations = outcome.Escalations,
+            };
+            Assert.True(Arbiter.Core.Kpis.RequestFacts.FellBackIn(record));
+            Assert.False(Arbiter.Core.Kpis.RequestFacts.Of(record, Arbiter.Core.Kpis.KpiPricing.From([]), null).Escalated);
+        }
+    }
+
+    [Fact]
+    public async Task Run_FailedThenRejectedThenAccepted_OneFallbackOneEscalation()
+    {
+        _provider.Fail("a", ErrorKind.UpstreamError).Answer("b", "cut", FinishReason.Length).Answer("c", "deep");
+
+        var outcome = await Runner().RunAsync(Ask(), Plan(null, "a", "b", "c"), streamLastStage: false, CancellationToken.None);
+
+        Assert.Equal("c", outcome.Model!.Name);
+        Assert.Equal(1, outcome.Escalations); // b -> c; a -> b was a fallback
+        Assert.Equal([true, false, false], outcome.Stages.Select(s => s.Failed));
+        Assert.Equal([false, true, false], outcome.Stages.Select(s => s.Rejected));
+    }
+
+    [Fact]
+    public async Task Run_RejectedLastRecordedStageCapReached_NoEscalation()
+    {
+        _provider.Answer("a", "cut", FinishReason.Length).Answer("b", "better");
+
+        var outcome = await Runner().RunAsync(Ask(), Plan(new RouteConfig { CostCapUsd = 0.001m }, "a", "b"), streamLastStage: false, CancellationToken.None);
+
+        Assert.Equal(0, outcome.Escalations); // rejected, but nothing stronger was asked
+    }
+
     private sealed class FixedScorer(double score) : IAnswerScorer
     {
         public string Name => "fixed";

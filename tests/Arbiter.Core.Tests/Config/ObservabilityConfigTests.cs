@@ -37,6 +37,14 @@ public sealed class ObservabilityConfigTests
     [InlineData("observability: { drift: { quality_drop: 2 } }", "observability.drift.quality_drop")]
     [InlineData("observability: { drift: { min_requests: 0 } }", "observability.drift.min_requests")]
     [InlineData("observability:", "observability:")]
+    [InlineData("observability: { metrics: { require_key: true } }", "observability.metrics.require_key")]
     public void Validate_Mistake_NamesTheKey(string yaml, string key) =>
         Assert.Contains(Validate(yaml), e => e.StartsWith(key, StringComparison.Ordinal));
+
+    [Fact]
+    public void Load_MetricsRequireKey_DefaultOffAndValidWithAMasterKey()
+    {
+        Assert.False(ConfigLoader.Parse(Base).Observability.Metrics.RequireKey);
+        Assert.Empty(Validate("auth: { master_key: env:MK }\nobservability: { metrics: { require_key: true } }", n => n == "MK" ? "mk-0123456789abcdef" : null));
+    }
 }

@@ -62,6 +62,40 @@ public class KpiEndpointTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Get_CascadeWhoseFirstStageFails_CountedAsFallbackNotEscalation(bool stream)
+    {
+        // The first stage's model always fails: the cascade moves on because of a failure (a fallback), not because a
+        // gate turned an answer down (an escalation). Counting it as both read 100% / 100%.
+        await using var host = await GatewayHost.StartYamlAsync("""
+            providers: { sim: { type: simulated, seed: 3 } }
+            tiers: { t1: {}, t2: {} }
+            models:
+              cas-broken: { provider: sim, tier: t1, price: { input: 0.1, output: 0.2 }, simulation: { ttft_ms: 0, tokens_per_second: 1000000, failure_rate: 1.0 } }
+              cas-good: { provider: sim, tier: t2, price: { input: 1, output: 2 }, simulation: { ttft_ms: 0, tokens_per_second: 1000000, output_tokens: 20, jitter: 0 } }
+            routes:
+              cas-auto: { strategy: cascade, tiers: [t1, t2] }
+            resilience:
+              retry: { per_error: { rate_limited: 0, upstream_error: 0, upstream_unavailable: 0 } }
+              circuit_breaker: { enabled: false }
+            """);
+        for (var i = 0; i < 4; i++)
+        {
+            var (status, id) = await ChatCalls.SendAsync(host.Http, "cas-auto", stream);
+            Assert.Equal(200, status);
+            var record = await host.RecordAsync(id);
+            Assert.Equal(["cas-broken", "cas-good"], record.Attempts.Select(a => a.Model));
+            Assert.Equal(0, record.Escalations ?? 0);
+        }
+
+        var report = (await host.Http.GetFromJsonAsync("/admin/kpis?window=1h", KpiJsonContext.Default.KpiReport))!;
+        Assert.Equal(4, report.Totals.Requests);
+        Assert.Equal(1.0, report.Totals.FallbackRate);
+        Assert.Equal(0.0, report.Totals.EscalationRate);
+    }
+
+    [Theory]
     [InlineData("window=abc", "window")]
     [InlineData("window=-5m", "window")]
     [InlineData("buckets=0", "buckets")]

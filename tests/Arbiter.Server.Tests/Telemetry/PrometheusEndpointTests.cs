@@ -42,4 +42,39 @@ public class PrometheusEndpointTests
         using var response = await host.Http.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    private static Task<GatewayHost> StartKeyedAsync(bool requireKey) => GatewayHost.StartAsync(ConfigLoader.Parse(ObservabilityConfigs.Simulator("promkey",
+        $"{ObservabilityConfigs.WithMasterKey}\nobservability: {{ metrics: {{ require_key: {(requireKey ? "true" : "false")} }} }}")), ObservabilityConfigs.MasterEnv);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-key")]
+    public async Task Metrics_RequireKeyWithoutTheMasterKey_401(string? key)
+    {
+        await using var host = await StartKeyedAsync(requireKey: true);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        if (key is not null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        using var response = await host.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("authentication_error", (await ChatCalls.ErrorOf(response)).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Metrics_RequireKeyWithTheMasterKey_Served()
+    {
+        await using var host = await StartKeyedAsync(requireKey: true);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ObservabilityConfigs.MasterKey);
+        using var response = await host.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Metrics_DefaultEvenWithAuthOn_OpenToScrapers()
+    {
+        await using var host = await StartKeyedAsync(requireKey: false);
+        using var response = await host.Http.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }

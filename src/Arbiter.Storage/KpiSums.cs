@@ -1,0 +1,89 @@
+using System.Data.Common;
+using Arbiter.Core.Accounting;
+using Arbiter.Core.Chat;
+using Arbiter.Core.Config;
+using Arbiter.Core.Kpis;
+
+namespace Arbiter.Storage;
+
+/// <summary>
+/// One group's counts and sums from <see cref="KpiSql.Aggregates"/>, and its percentiles, turned into
+/// <see cref="KpiFigures"/> by the same definitions as <see cref="KpiAccumulator"/>. The strongest-model cost prices the
+/// summed tokens (cost is linear in tokens, so the sum of the requests' prices is the price of their sum), split by the
+/// long-context tier each request fell in.
+/// </summary>
+internal sealed class KpiSums
+{
+    private long _requests, _succeeded, _unpriced, _succeededPriced, _fellBack, _escalated, _qualitySamples;
+    private decimal _costNano;
+    private double _qualitySum;
+    private readonly long[] _tokens = new long[8];
+
+    public double? LatencyP50 { get; set; }
+    public double? LatencyP95 { get; set; }
+    public double? TtfbP50 { get; set; }
+    public double? TtfbP95 { get; set; }
+
+    /// <summary>Reads the row's aggregate columns, starting at <paramref name="first"/> (COUNT(*)).</summary>
+    public static KpiSums Read(DbDataReader r, int first)
+    {
+        var s = new KpiSums
+        {
+            _requests = Sql.Long(r, first) ?? 0,
+            _succeeded = Sql.Long(r, first + 1) ?? 0,
+            _costNano = Sql.Decimal(r, first + 2),
+            _unpriced = Sql.Long(r, first + 3) ?? 0,
+            _succeededPriced = Sql.Long(r, first + 4) ?? 0,
+            _fellBack = Sql.Long(r, first + 5) ?? 0,
+            _escalated = Sql.Long(r, first + 6) ?? 0,
+            _qualitySamples = Sql.Long(r, first + 7) ?? 0,
+            _qualitySum = r.IsDBNull(first + 8) ? 0 : Convert.ToDouble(r.GetValue(first + 8)),
+        };
+        for (var i = 0; i < s._tokens.Length; i++) s._tokens[i] = Sql.Long(r, first + 9 + i) ?? 0;
+        return s;
+    }
+
+    /// <param name="strongest">The strongest model's price; null when no model is priced.</param>
+    public KpiFigures ToFigures(PriceConfig? strongest)
+    {
+        var cost = NanoUsd.ToUsd(_costNano);
+        var priced = _requests - _unpriced;
+        return new KpiFigures
+        {
+            Requests = _requests,
+            Succeeded = _succeeded,
+            CostUsd = cost,
+            UnpricedRequests = _unpriced,
+            CostPerSuccessUsd = _succeededPriced == 0 ? null : cost / _succeededPriced,
+            StrongestModelCostUsd = strongest is null || priced == 0 ? null : StrongestCost(strongest),
+            LatencyP50Ms = LatencyP50,
+            LatencyP95Ms = LatencyP95,
+            TtfbP50Ms = TtfbP50,
+            TtfbP95Ms = TtfbP95,
+            FallbackRate = _requests == 0 ? null : (double)_fellBack / _requests,
+            EscalationRate = _requests == 0 ? null : (double)_escalated / _requests,
+            Quality = _qualitySamples == 0 ? null : _qualitySum / _qualitySamples,
+            QualitySamples = _qualitySamples,
+        };
+    }
+
+    /// <summary>The tier above which a request is priced at long-context rates (as <see cref="CostCalculator"/> decides); none: long.MaxValue.</summary>
+    public static long LongContextAbove(PriceConfig? price) =>
+        price?.LongContext is { Input: not null, Output: not null } tier ? tier.AboveInputTokens : long.MaxValue;
+
+    private decimal StrongestCost(PriceConfig price)
+    {
+        var normal = CostCalculator.Cost(Usage(0), price with { LongContext = null }) ?? 0m;
+        if (price.LongContext is not { Input: not null, Output: not null } tier) return normal;
+        var longPrice = new PriceConfig { Input = tier.Input, Output = tier.Output, CachedInput = tier.CachedInput, CacheWrite = tier.CacheWrite };
+        return normal + (CostCalculator.Cost(Usage(4), longPrice) ?? 0m);
+    }
+
+    private TokenUsage Usage(int at) => new()
+    {
+        InputTokens = _tokens[at] + _tokens[at + 1] + _tokens[at + 2],
+        CachedInputTokens = _tokens[at + 1],
+        CacheWriteTokens = _tokens[at + 2],
+        OutputTokens = _tokens[at + 3],
+    };
+}
