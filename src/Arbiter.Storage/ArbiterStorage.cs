@@ -35,5 +35,10 @@ public sealed record ArbiterStorage(IRequestStore Requests, IKeyStore Keys, ISpe
     public IKpiSource KpiSource(IRequestStore requests, KpiPricing pricing) =>
         Database is { } db && Requests is SqlRequestStore ? new SqlKpiSource(db, pricing) : new InMemoryKpiSource(requests, Feedback, pricing);
 
-    public ValueTask DisposeAsync() => Database?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        // The log writer's open connection first, so the database can release its file.
+        if (Requests is IAsyncDisposable requests) await requests.DisposeAsync();
+        if (Database is not null) await Database.DisposeAsync();
+    }
 }

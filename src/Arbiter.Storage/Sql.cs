@@ -5,10 +5,12 @@ namespace Arbiter.Storage;
 /// <summary>Small ADO.NET helpers shared by the stores.</summary>
 internal static class Sql
 {
+    /// <summary>Adds <c>@name</c>. The prefix is given, not left to the driver: Microsoft.Data.Sqlite otherwise tries each
+    /// prefix it knows on every execution, allocating a string per try.</summary>
     public static DbParameter Add(DbCommand command, string name, object? value)
     {
         var p = command.CreateParameter();
-        p.ParameterName = name;
+        p.ParameterName = name[0] == '@' ? name : "@" + name;
         p.Value = value ?? DBNull.Value;
         command.Parameters.Add(p);
         return p;

@@ -16,5 +16,8 @@ public abstract class SqlDatabase : IAsyncDisposable
 
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>The request log's writer: plain ADO.NET over one kept connection unless the engine has a faster way.</summary>
+    internal virtual IRequestLogWriter CreateRequestLogWriter() => new SqlRequestLogWriter(this);
+
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

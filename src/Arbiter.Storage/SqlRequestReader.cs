@@ -15,7 +15,7 @@ internal static class SqlRequestReader
     private const string Columns = """
         id, request_id, started_at_ms, key_id, team, route, task, tier, requested_model, served_model, provider, decision, stream,
         status, error_kind, error_message, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens,
-        cost_nusd, latency_ms, ttfb_ms, overhead_ms, cascade_steps, quality_score, delivered_chars
+        cost_nusd, latency_ms, ttfb_ms, overhead_ms, cascade_steps, quality_score, delivered_chars, deployment, attempt_ms
         """;
 
     /// <param name="excludeShadows">Leave out routing's shadow calls (their decision is <see cref="KpiSql.ShadowDecision"/>).</param>
@@ -48,6 +48,13 @@ internal static class SqlRequestReader
     }
 
     private static RequestRecord Read(DbDataReader r)
+    {
+        var record = ReadRow(r);
+        // A request served by its first call has that call in its row, not in request_attempts.
+        return r.IsDBNull(29) ? record : record with { Attempts = [RequestRow.Unfold(record, Sql.String(r, 28), Convert.ToDouble(r.GetValue(29)))] };
+    }
+
+    private static RequestRecord ReadRow(DbDataReader r)
     {
         var input = Sql.Long(r, 16);
         return new RequestRecord

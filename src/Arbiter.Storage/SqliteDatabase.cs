@@ -23,15 +23,30 @@ public sealed class SqliteDatabase : SqlDatabase
     public override string Engine => "sqlite";
     public override IReadOnlyList<Migration> Migrations => Schema.Sqlite;
 
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+        pragma.CommandText = Pragmas;
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
+
+    /// <summary>A connection for the request log's writer, which keeps it open (SQLite opens synchronously anyway).</summary>
+    internal SqliteConnection OpenWriter()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = Pragmas;
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    internal override IRequestLogWriter CreateRequestLogWriter() => new SqliteRequestLogWriter(this);
 
     public override ValueTask DisposeAsync()
     {

@@ -9,4 +9,6 @@ public sealed class PostgresStoreTests
     [PostgresFact] public Task KeyStore_SaveAndUpdate_RoundTrips() => StoreContract.KeyStore_SaveAndUpdate_RoundTripsLimitsAndRevocation("postgres");
     [PostgresFact] public Task QueryAsync_Window_ReadsRecordsBack() => StoreContract.QueryAsync_Window_ReadsRecordsBackNewestFirstWithAttempts("postgres");
     [PostgresFact] public Task Migrate_OlderVersion_AppliesOnlyNewSteps() => StoreContract.Migrate_DatabaseAtAnOlderVersion_AppliesOnlyTheNewSteps("postgres");
+    [PostgresFact] public Task WriteBatch_ServedByFirstCall_CallKeptInRow() => StoreContract.WriteBatch_ServedByFirstCall_KeepsTheCallInTheRowAndReadsItBack("postgres");
+    [PostgresFact] public Task WriteBatch_OneBadRecord_BatchRolledBack() => StoreContract.WriteBatch_OneBadRecord_NothingOfTheBatchWrittenAndTheNextBatchIs("postgres");
 }

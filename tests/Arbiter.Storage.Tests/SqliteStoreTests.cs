@@ -8,4 +8,6 @@ public sealed class SqliteStoreTests
     [Fact] public Task KeyStore_SaveAndUpdate_RoundTrips() => StoreContract.KeyStore_SaveAndUpdate_RoundTripsLimitsAndRevocation("sqlite");
     [Fact] public Task QueryAsync_Window_ReadsRecordsBack() => StoreContract.QueryAsync_Window_ReadsRecordsBackNewestFirstWithAttempts("sqlite");
     [Fact] public Task Migrate_OlderVersion_AppliesOnlyNewSteps() => StoreContract.Migrate_DatabaseAtAnOlderVersion_AppliesOnlyTheNewSteps("sqlite");
+    [Fact] public Task WriteBatch_ServedByFirstCall_CallKeptInRow() => StoreContract.WriteBatch_ServedByFirstCall_KeepsTheCallInTheRowAndReadsItBack("sqlite");
+    [Fact] public Task WriteBatch_OneBadRecord_BatchRolledBack() => StoreContract.WriteBatch_OneBadRecord_NothingOfTheBatchWrittenAndTheNextBatchIs("sqlite");
 }

@@ -1,4 +1,5 @@
 using Arbiter.Core.Accounting;
+using Arbiter.Core.Execution;
 using Arbiter.Core.Keys;
 using Microsoft.Extensions.Time.Testing;
 
@@ -32,7 +33,7 @@ internal static class StoreContract
 
     public static Task WriteBatch_Records_StoredWithAttemptsAndExactSpend(string engine) => WithDatabase(engine, async db =>
     {
-        var store = new SqlRequestStore(db);
+        await using var store = new SqlRequestStore(db);
         var at = Records.Day1;
         await store.WriteBatchAsync(
         [
@@ -74,7 +75,7 @@ internal static class StoreContract
 
     public static Task DeleteOlderThan_Cutoff_RemovesOnlyOlderRecordsAndTheirAttempts(string engine) => WithDatabase(engine, async db =>
     {
-        var store = new SqlRequestStore(db);
+        await using var store = new SqlRequestStore(db);
         await store.WriteBatchAsync([Records.Make("old", Records.Day1, 1m), Records.Make("new", Records.Day1.AddDays(40), 2m)], CancellationToken.None);
 
         var deleted = await store.DeleteOlderThanAsync(Records.Day1.AddDays(10), CancellationToken.None);
@@ -112,7 +113,7 @@ internal static class StoreContract
 
     public static Task QueryAsync_Window_ReadsRecordsBackNewestFirstWithAttempts(string engine) => WithDatabase(engine, async db =>
     {
-        var store = new SqlRequestStore(db);
+        await using var store = new SqlRequestStore(db);
         var written = Records.Make("r1", Records.Day1, 0.00012345m, key: "key_a", team: "red") with { TaskType = "summarize", Tier = "fast", Escalations = 1, QualityScore = 0.75 };
         await store.WriteBatchAsync([written, Records.Make("r2", Records.Day1.AddMinutes(5), null, status: 502), Records.Make("r3", Records.Day1.AddDays(3), 1m)], CancellationToken.None);
 
@@ -128,6 +129,47 @@ internal static class StoreContract
         Assert.Equal(1m, Assert.Single(byId).CostUsd);
     });
 
+    public static Task WriteBatch_ServedByFirstCall_KeepsTheCallInTheRowAndReadsItBack(string engine) => WithDatabase(engine, async db =>
+    {
+        await using var store = new SqlRequestStore(db);
+        var first = Records.Make("one-call", Records.Day1, 1m) with
+        {
+            Attempts = [new Attempt("gpt-4o", "openai", TimeSpan.FromMilliseconds(7.25), null) { Deployment = "us" }],
+        };
+        var retried = first with
+        {
+            RequestId = "retried",
+            StartedAt = Records.Day1.AddSeconds(1),
+            Attempts = [new Attempt("gpt-4o", "openai", TimeSpan.FromMilliseconds(7.25), null) { Deployment = "us", Retry = 1 }],
+        };
+        await store.WriteBatchAsync([first, retried], CancellationToken.None);
+
+        var read = await store.QueryAsync(new Arbiter.Core.RequestLog.RequestQuery { From = Records.Day1, To = Records.Day1.AddDays(1) }, CancellationToken.None);
+
+        Assert.Equal(["retried", "one-call"], read.Select(r => r.RequestId));
+        foreach (var (written, back) in new[] { (retried, read[0]), (first, read[1]) })
+            Assert.Equal(written.Attempts.Select(a => (a.Model, a.Provider, a.Duration, a.Error, a.Deployment, a.Retry, a.Skipped)),
+                back.Attempts.Select(a => (a.Model, a.Provider, a.Duration, a.Error, a.Deployment, a.Retry, a.Skipped)));
+        await using var c = await db.OpenAsync(CancellationToken.None);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM request_attempts";
+        Assert.Equal(1L, Convert.ToInt64(await cmd.ExecuteScalarAsync()));
+    });
+
+    public static Task WriteBatch_OneBadRecord_NothingOfTheBatchWrittenAndTheNextBatchIs(string engine) => WithDatabase(engine, async db =>
+    {
+        await using var store = new SqlRequestStore(db);
+        var bad = Records.Make("bad", Records.Day1, 1m) with { RequestedModel = null! };
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            store.WriteBatchAsync([Records.Make("first", Records.Day1, 1m), bad], CancellationToken.None));
+        await store.WriteBatchAsync([Records.Make("next", Records.Day1.AddSeconds(1), 1m)], CancellationToken.None);
+
+        var read = await store.QueryAsync(new Arbiter.Core.RequestLog.RequestQuery { From = Records.Day1, To = Records.Day1.AddDays(1) }, CancellationToken.None);
+        Assert.Equal(["next"], read.Select(r => r.RequestId));
+        Assert.Equal(2, Assert.Single(read).Attempts.Count);
+    });
+
     public static async Task Migrate_DatabaseAtAnOlderVersion_AppliesOnlyTheNewSteps(string engine)
     {
         var (db, cleanup) = await TestDatabases.CreateAsync(engine);
@@ -135,9 +177,24 @@ internal static class StoreContract
         {
             Assert.Equal(1, await Migrator.MigrateAsync(new FirstMigrationOnly(db), CancellationToken.None));
             var pending = db.Migrations.Count - 1;
+            // A row written by that older build must survive the later steps (version 3 rebuilds the SQLite table).
+            await using (var c = await db.OpenAsync(CancellationToken.None))
+            await using (var insert = c.CreateCommand())
+            {
+                insert.CommandText = $"""
+                    INSERT INTO requests (id, request_id, started_at_ms, day, requested_model, served_model, provider, stream, status, latency_ms, overhead_ms, attempt_count, fallback_steps)
+                    VALUES ('row-1', 'before-upgrade', {Records.Day1.ToUnixTimeMilliseconds()}, '2026-11-20', 'gpt-4o', 'gpt-4o', 'openai', false, 200, 1.5, 0.1, 1, 0)
+                    """;
+                await insert.ExecuteNonQueryAsync();
+            }
 
             Assert.Equal(pending, await Migrator.MigrateAsync(db, CancellationToken.None));
-            await new SqlRequestStore(db).WriteBatchAsync([Records.Make("after-upgrade", Records.Day1, 1m)], CancellationToken.None);
+            await using (var store = new SqlRequestStore(db))
+            {
+                await store.WriteBatchAsync([Records.Make("after-upgrade", Records.Day1, 1m)], CancellationToken.None);
+                var before = Assert.Single(await store.QueryAsync(Arbiter.Core.RequestLog.RequestQuery.ById("before-upgrade"), CancellationToken.None));
+                Assert.Equal(("gpt-4o", 200, 1.5), (before.ServedModel, before.Status, before.LatencyMs));
+            }
             await Assert.ThrowsAsync<InvalidOperationException>(() => Migrator.MigrateAsync(new FirstMigrationOnly(db), CancellationToken.None));
         }
         finally

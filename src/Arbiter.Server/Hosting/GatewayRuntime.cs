@@ -26,10 +26,9 @@ public sealed class GatewayRuntime
         Router = new Router(config, Models, [.. Core.Routing.Router.BuiltInStrategies, new LearnedRoutingStrategy(config, Models, Environment.CurrentDirectory)]);
         Executor = new ChatExecutor(config.Resilience, TimeSpan.FromSeconds(config.Server.UpstreamTimeoutSeconds), providerContext.Time, Models);
         Store = store;
-        // A SQL store's cost is per batch: let records gather for a moment; the in-memory store needs no wait. The pause
-        // paces I/O on the wall clock, so a test's fake clock never holds records back.
-        RequestLog = new RequestLogQueue(store, onStoreError, batchInterval: store is InMemoryRequestStore
-            ? TimeSpan.Zero : TimeSpan.FromMilliseconds(ConfigDefaults.RequestLogBatchIntervalMs));
+        // The store says how long records should gather between batches. The pause paces I/O on the wall clock, so a
+        // test's fake clock never holds records back.
+        RequestLog = new RequestLogQueue(store, onStoreError, batchInterval: store.BatchPause);
         Cascade = new CascadeRunner(Executor, CascadeRunner.BuiltInGates(Executor, Models, LearnedAnswerScorers.Load(config, Environment.CurrentDirectory)));
         Shadow = new ShadowRunner(Executor, RequestLog, providerContext.Time);
         Time = providerContext.Time;

@@ -11,6 +11,8 @@ internal sealed class MeteredRequestStore(IRequestStore inner, GatewayMetrics me
 {
     public IRequestStore Inner => inner;
 
+    public TimeSpan BatchPause => inner.BatchPause;
+
     public Task WriteBatchAsync(IReadOnlyList<RequestRecord> batch, CancellationToken cancellationToken)
     {
         foreach (var r in batch) metrics.Record(r);

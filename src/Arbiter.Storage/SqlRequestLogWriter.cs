@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Arbiter.Core.RequestLog;
+
+namespace Arbiter.Storage;
+
+/// <summary>
+/// Writes batches of the request log over one connection kept open with its two inserts built once, so a batch
+/// costs a transaction and one statement execution per row: no connection open, pragma or statement compilation
+/// per batch (SQLite caches a command's compiled statement while its text stays the same). After a failure the
+/// connection is dropped and the next batch opens a new one. One batch at a time: the log queue has one writer.
+/// </summary>
+internal sealed class SqlRequestLogWriter(SqlDatabase database) : IRequestLogWriter
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DbConnection? _connection;
+    private DbCommand? _request;
+    private DbCommand? _attempt;
+
+    public async Task WriteAsync(IReadOnlyList<RequestRecord> batch, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_connection is null) await OpenAsync(cancellationToken);
+            await using var tx = await _connection!.BeginTransactionAsync(cancellationToken);
+            _request!.Transaction = tx;
+            _attempt!.Transaction = tx;
+            foreach (var r in batch) await WriteAsync(r, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            await CloseAsync();
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task WriteAsync(RequestRecord r, CancellationToken cancellationToken)
+    {
+        var row = Guid.CreateVersion7(r.StartedAt).ToString("N");
+        var started = r.StartedAt.ToUnixTimeMilliseconds();
+        RequestRow.Bind(_request!.Parameters, r, row, started);
+        await _request.ExecuteNonQueryAsync(cancellationToken);
+        if (RequestRow.FoldsAttempt(r)) return;
+        for (var seq = 0; seq < r.Attempts.Count; seq++)
+        {
+            AttemptRow.Bind(_attempt!.Parameters, r.Attempts[seq], row, seq, started);
+            await _attempt.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        _connection = await database.OpenAsync(cancellationToken);
+        _request = Prepare(_connection, RequestRow.Insert, RequestRow.Columns);
+        _attempt = Prepare(_connection, AttemptRow.Insert, AttemptRow.Columns);
+    }
+
+    private static DbCommand Prepare(DbConnection connection, string sql, string[] columns)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var c in columns) Sql.Add(command, c, null);
+        return command;
+    }
+
+    private async Task CloseAsync()
+    {
+        if (_request is not null) await _request.DisposeAsync();
+        if (_attempt is not null) await _attempt.DisposeAsync();
+        if (_connection is not null) await _connection.DisposeAsync();
+        (_request, _attempt, _connection) = (null, null, null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        try { await CloseAsync(); }
+        finally { _gate.Release(); }
+    }
+}
