@@ -14,9 +14,9 @@ namespace Arbiter.Storage;
 /// </summary>
 internal sealed class KpiSums
 {
-    private long _requests, _succeeded, _unpriced, _succeededPriced, _fellBack, _escalated, _qualitySamples;
-    private decimal _costNano;
-    private double _qualitySum;
+    private long _requests, _succeeded, _unpriced, _succeededPriced, _fellBack, _escalated, _qualitySamples, _compared, _disagreed;
+    private decimal _costNano, _fanOutNano;
+    private double _qualitySum, _disagreementSum;
     private readonly long[] _tokens = new long[8];
 
     public double? LatencyP50 { get; set; }
@@ -40,6 +40,11 @@ internal sealed class KpiSums
             _qualitySum = r.IsDBNull(first + 8) ? 0 : Convert.ToDouble(r.GetValue(first + 8)),
         };
         for (var i = 0; i < s._tokens.Length; i++) s._tokens[i] = Sql.Long(r, first + 9 + i) ?? 0;
+        var more = first + 9 + s._tokens.Length;
+        s._compared = Sql.Long(r, more) ?? 0;
+        s._disagreed = Sql.Long(r, more + 1) ?? 0;
+        s._disagreementSum = r.IsDBNull(more + 2) ? 0 : Convert.ToDouble(r.GetValue(more + 2));
+        s._fanOutNano = Sql.Decimal(r, more + 3);
         return s;
     }
 
@@ -64,6 +69,9 @@ internal sealed class KpiSums
             EscalationRate = _requests == 0 ? null : (double)_escalated / _requests,
             Quality = _qualitySamples == 0 ? null : _qualitySum / _qualitySamples,
             QualitySamples = _qualitySamples,
+            DisagreementRate = _compared == 0 ? null : (double)_disagreed / _compared,
+            MeanDisagreement = _compared == 0 ? null : _disagreementSum / _compared,
+            FanOutCostUsd = NanoUsd.ToUsd(_fanOutNano),
         };
     }
 
