@@ -18,11 +18,12 @@ internal sealed class KpiSums
     private decimal _costNano, _fanOutNano;
     private double _qualitySum, _disagreementSum;
     private readonly long[] _tokens = new long[8];
+    private long _ttfbCount, _latencySeen, _ttfbSeen;
 
-    public double? LatencyP50 { get; set; }
-    public double? LatencyP95 { get; set; }
-    public double? TtfbP50 { get; set; }
-    public double? TtfbP95 { get; set; }
+    public double? LatencyP50 { get; private set; }
+    public double? LatencyP95 { get; private set; }
+    public double? TtfbP50 { get; private set; }
+    public double? TtfbP95 { get; private set; }
 
     /// <summary>Reads the row's aggregate columns, starting at <paramref name="first"/> (COUNT(*)).</summary>
     public static KpiSums Read(DbDataReader r, int first)
@@ -40,12 +41,33 @@ internal sealed class KpiSums
             _qualitySum = r.IsDBNull(first + 8) ? 0 : Convert.ToDouble(r.GetValue(first + 8)),
         };
         for (var i = 0; i < s._tokens.Length; i++) s._tokens[i] = Sql.Long(r, first + 9 + i) ?? 0;
-        var more = first + 9 + s._tokens.Length;
-        s._compared = Sql.Long(r, more) ?? 0;
-        s._disagreed = Sql.Long(r, more + 1) ?? 0;
-        s._disagreementSum = r.IsDBNull(more + 2) ? 0 : Convert.ToDouble(r.GetValue(more + 2));
-        s._fanOutNano = Sql.Decimal(r, more + 3);
+        s._ttfbCount = Sql.Long(r, first + 17) ?? 0;
+        // Models working together: compared answers, above the threshold, their disagreement, the redundant fan-out.
+        s._compared = Sql.Long(r, first + 18) ?? 0;
+        s._disagreed = Sql.Long(r, first + 19) ?? 0;
+        s._disagreementSum = r.IsDBNull(first + 20) ? 0 : Convert.ToDouble(r.GetValue(first + 20));
+        s._fanOutNano = Sql.Decimal(r, first + 21);
         return s;
+    }
+
+    /// <summary>
+    /// The group's next successful latency (or TTFB) in ascending order: kept when its rank is the median's or the
+    /// p95's among the group's count (<see cref="Percentile.Rank"/>, as in memory).
+    /// </summary>
+    public void Next(bool ttfb, double value)
+    {
+        if (ttfb)
+        {
+            var rank = ++_ttfbSeen;
+            if (rank == Percentile.Rank(_ttfbCount, Percentile.Median)) TtfbP50 = value;
+            if (rank == Percentile.Rank(_ttfbCount, Percentile.P95)) TtfbP95 = value;
+        }
+        else
+        {
+            var rank = ++_latencySeen;
+            if (rank == Percentile.Rank(_succeeded, Percentile.Median)) LatencyP50 = value;
+            if (rank == Percentile.Rank(_succeeded, Percentile.P95)) LatencyP95 = value;
+        }
     }
 
     /// <param name="strongest">The strongest model's price; null when no model is priced.</param>
