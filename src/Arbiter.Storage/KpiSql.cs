@@ -6,9 +6,10 @@ namespace Arbiter.Storage;
 
 /// <summary>
 /// The KPI queries, common to SQLite and PostgreSQL. A materialised <c>base</c> holds one narrow row per request of the
-/// window (its group keys, flags and the few numbers the KPIs need); the aggregates are one GROUP BY per grouping, the
-/// percentiles exact nearest-rank values picked with ROW_NUMBER over each group. The database does the sorting (and
-/// spills to disk when it must): the gateway holds one row per group, whatever the log size.
+/// window (its group keys, flags and the few numbers the KPIs need); the aggregates are one GROUP BY per grouping. The
+/// percentiles are exact nearest-rank values, picked from the successful requests' latencies (and TTFBs) read once in
+/// ascending order (<see cref="Ordered"/>): the database sorts (spilling to disk when it must), the gateway keeps one
+/// counter per group. Memory is one row per group, whatever the log size.
 /// Grouping 0 is the window's total, 1..n the dimensions of <see cref="KpiDimensions.All"/>, the last the time series.
 /// </summary>
 internal static class KpiSql
@@ -30,15 +31,15 @@ internal static class KpiSql
                 KpiDimensions.Route => "COALESCE(r.route, r.requested_model)",
                 KpiDimensions.Key => "COALESCE(r.key_id, @none)",
                 KpiDimensions.Tier => Tier(tierModels),
-                // The SQL request log does not keep how models worked together: every row is the single mode.
-                KpiDimensions.Mode => "@single",
+                // How models worked together is in request_orchestration (composite requests only).
+                KpiDimensions.Mode => "COALESCE(o.mode, @single)",
                 _ => throw new InvalidOperationException($"no SQL for KPI dimension {dimension}"),
             });
         // Whole steps since the window's start (in ticks, as in memory), the last step taking any remainder.
         list.Add("""
-            CAST(CASE WHEN @bucket_t <= 0 THEN 0
+            CASE WHEN @bucket_t <= 0 THEN 0
                 WHEN (r.started_at_ms * 10000 - @from_t) / @bucket_t >= @buckets THEN @buckets - 1
-                ELSE (r.started_at_ms * 10000 - @from_t) / @bucket_t END AS TEXT)
+                ELSE (r.started_at_ms * 10000 - @from_t) / @bucket_t END
             """);
         return list;
     }
@@ -52,10 +53,22 @@ internal static class KpiSql
         return sb.Append(" END, @none)").ToString();
     }
 
+    /// <summary>The window (milliseconds bound the index range; ticks decide exactly, as in memory), shadow calls left out.</summary>
+    private const string InWindow = """
+        r.started_at_ms >= @from_ms AND r.started_at_ms < @to_ms
+            AND r.started_at_ms * 10000 >= @from_t AND r.started_at_ms * 10000 < @to_t
+            AND (r.decision IS NULL OR r.decision NOT LIKE @shadow)
+        """;
+
+    /// <summary>How models worked together (the mode grouping, disagreement, fan-out): composite requests only.</summary>
+    private const string Orchestration = "LEFT JOIN request_orchestration o ON o.request_row = r.id";
+
     private static string Base(List<string> groupings)
     {
         var keys = new StringBuilder();
-        for (var i = 0; i < groupings.Count; i++) keys.Append(CultureInfo.InvariantCulture, $"{groupings[i]} AS g{i}, ");
+        for (var i = 0; i < groupings.Count; i++)
+            // Keys are text in every grouping (one UNION ALL): the series step's number too.
+            keys.Append(i == SeriesGrouping ? $"CAST({groupings[i]} AS TEXT)" : groupings[i]).Append(CultureInfo.InvariantCulture, $" AS g{i}, ");
         return $"""
             WITH fb AS (
                 SELECT request_id, score FROM (
@@ -72,16 +85,15 @@ internal static class KpiSql
                         SELECT 1 FROM request_attempts a JOIN request_attempts b ON b.request_row = a.request_row AND b.seq > a.seq
                         WHERE a.request_row = r.id AND a.error_kind IS NOT NULL
                             AND (b.model <> a.model OR COALESCE(b.deployment, '') <> COALESCE(a.deployment, ''))) THEN 1 ELSE 0 END AS fell_back,
-                    CASE WHEN r.cascade_steps > 0 THEN 1 ELSE 0 END AS escalated,
+                    CASE WHEN r.cascade_steps > 0 OR o.escalated THEN 1 ELSE 0 END AS escalated,
+                    o.disagreement AS disagreement, CASE WHEN o.disagreement_above THEN 1 ELSE 0 END AS disagreed, o.fan_out_cost_nusd AS fan_out,
                     COALESCE(fb.score, r.quality_score) AS quality,
                     CASE WHEN r.cost_nusd IS NULL OR r.input_tokens IS NULL THEN 0 WHEN r.input_tokens > @long_above THEN 2 ELSE 1 END AS priced_on,
                     CASE WHEN r.input_tokens - COALESCE(r.cached_input_tokens, 0) - COALESCE(r.cache_write_tokens, 0) > 0
                         THEN r.input_tokens - COALESCE(r.cached_input_tokens, 0) - COALESCE(r.cache_write_tokens, 0) ELSE 0 END AS t_uncached,
                     COALESCE(r.cached_input_tokens, 0) AS t_cached, COALESCE(r.cache_write_tokens, 0) AS t_write, COALESCE(r.output_tokens, 0) AS t_output
-                FROM requests r LEFT JOIN fb ON fb.request_id = r.request_id
-                WHERE r.started_at_ms >= @from_ms AND r.started_at_ms < @to_ms
-                    AND r.started_at_ms * 10000 >= @from_t AND r.started_at_ms * 10000 < @to_t
-                    AND (r.decision IS NULL OR r.decision NOT LIKE @shadow)
+                FROM requests r LEFT JOIN fb ON fb.request_id = r.request_id {Orchestration}
+                WHERE {InWindow}
             )
 
             """;
@@ -100,7 +112,9 @@ internal static class KpiSql
                     SUM(CASE WHEN priced_on = 1 THEN t_uncached ELSE 0 END), SUM(CASE WHEN priced_on = 1 THEN t_cached ELSE 0 END),
                     SUM(CASE WHEN priced_on = 1 THEN t_write ELSE 0 END), SUM(CASE WHEN priced_on = 1 THEN t_output ELSE 0 END),
                     SUM(CASE WHEN priced_on = 2 THEN t_uncached ELSE 0 END), SUM(CASE WHEN priced_on = 2 THEN t_cached ELSE 0 END),
-                    SUM(CASE WHEN priced_on = 2 THEN t_write ELSE 0 END), SUM(CASE WHEN priced_on = 2 THEN t_output ELSE 0 END)
+                    SUM(CASE WHEN priced_on = 2 THEN t_write ELSE 0 END), SUM(CASE WHEN priced_on = 2 THEN t_output ELSE 0 END),
+                    SUM(CASE WHEN ok = 1 AND ttfb IS NOT NULL THEN 1 ELSE 0 END),
+                    COUNT(disagreement), SUM(CASE WHEN disagreement IS NOT NULL THEN disagreed ELSE 0 END), SUM(disagreement), SUM(fan_out)
                 FROM base GROUP BY g{i}
 
                 """);
@@ -109,25 +123,20 @@ internal static class KpiSql
     }
 
     /// <summary>
-    /// Per grouping and key, the successful requests' latency (kind 0) and time to first chunk (kind 1) at the median and
-    /// p95 nearest ranks (<see cref="Percentile.Rank"/>: ceil(p × n / 100) in integers), with the rank and the count.
+    /// The successful requests' <paramref name="column"/> (latency_ms or ttfb_ms) in ascending order, each with its keys
+    /// in groupings 1..n (the total's is a constant): one sort, streamed, so the nearest-rank
+    /// percentiles of every group are picked as their ranks go by (the counts come from <see cref="Aggregates"/>).
     /// </summary>
-    public static string Percentiles(List<string> groupings)
+    public static string Ordered(List<string> groupings, string column)
     {
-        var sb = new StringBuilder(Base(groupings)).Append("SELECT dim, g, kind, v, rn, n FROM (\n");
-        for (var i = 0; i < groupings.Count; i++)
-        {
-            if (i > 0) sb.Append("UNION ALL\n");
-            sb.Append(CultureInfo.InvariantCulture, $"""
-                SELECT {i} AS dim, g{i} AS g, 0 AS kind, latency AS v, ROW_NUMBER() OVER (PARTITION BY g{i} ORDER BY latency) AS rn,
-                    COUNT(*) OVER (PARTITION BY g{i}) AS n FROM base WHERE ok = 1
-                UNION ALL
-                SELECT {i}, g{i}, 1, ttfb, ROW_NUMBER() OVER (PARTITION BY g{i} ORDER BY ttfb), COUNT(*) OVER (PARTITION BY g{i})
-                FROM base WHERE ok = 1 AND ttfb IS NOT NULL
+        var sb = new StringBuilder("SELECT r.").Append(column);
+        for (var i = 1; i < groupings.Count; i++) sb.Append(", ").Append(groupings[i]);
+        return sb.Append(CultureInfo.InvariantCulture, $"""
 
-                """);
-        }
-        return sb.Append(CultureInfo.InvariantCulture,
-            $") ranked WHERE rn = ({Percentile.Median} * n + 99) / 100 OR rn = ({Percentile.P95} * n + 99) / 100").ToString();
+            FROM requests r {Orchestration}
+            WHERE {InWindow}
+                AND r.status >= 200 AND r.status < 300 AND r.{column} IS NOT NULL
+            ORDER BY r.{column}
+            """).ToString();
     }
 }

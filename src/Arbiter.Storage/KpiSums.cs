@@ -14,15 +14,16 @@ namespace Arbiter.Storage;
 /// </summary>
 internal sealed class KpiSums
 {
-    private long _requests, _succeeded, _unpriced, _succeededPriced, _fellBack, _escalated, _qualitySamples;
-    private decimal _costNano;
-    private double _qualitySum;
+    private long _requests, _succeeded, _unpriced, _succeededPriced, _fellBack, _escalated, _qualitySamples, _compared, _disagreed;
+    private decimal _costNano, _fanOutNano;
+    private double _qualitySum, _disagreementSum;
     private readonly long[] _tokens = new long[8];
+    private long _ttfbCount, _latencySeen, _ttfbSeen;
 
-    public double? LatencyP50 { get; set; }
-    public double? LatencyP95 { get; set; }
-    public double? TtfbP50 { get; set; }
-    public double? TtfbP95 { get; set; }
+    public double? LatencyP50 { get; private set; }
+    public double? LatencyP95 { get; private set; }
+    public double? TtfbP50 { get; private set; }
+    public double? TtfbP95 { get; private set; }
 
     /// <summary>Reads the row's aggregate columns, starting at <paramref name="first"/> (COUNT(*)).</summary>
     public static KpiSums Read(DbDataReader r, int first)
@@ -40,7 +41,33 @@ internal sealed class KpiSums
             _qualitySum = r.IsDBNull(first + 8) ? 0 : Convert.ToDouble(r.GetValue(first + 8)),
         };
         for (var i = 0; i < s._tokens.Length; i++) s._tokens[i] = Sql.Long(r, first + 9 + i) ?? 0;
+        s._ttfbCount = Sql.Long(r, first + 17) ?? 0;
+        // Models working together: compared answers, above the threshold, their disagreement, the redundant fan-out.
+        s._compared = Sql.Long(r, first + 18) ?? 0;
+        s._disagreed = Sql.Long(r, first + 19) ?? 0;
+        s._disagreementSum = r.IsDBNull(first + 20) ? 0 : Convert.ToDouble(r.GetValue(first + 20));
+        s._fanOutNano = Sql.Decimal(r, first + 21);
         return s;
+    }
+
+    /// <summary>
+    /// The group's next successful latency (or TTFB) in ascending order: kept when its rank is the median's or the
+    /// p95's among the group's count (<see cref="Percentile.Rank"/>, as in memory).
+    /// </summary>
+    public void Next(bool ttfb, double value)
+    {
+        if (ttfb)
+        {
+            var rank = ++_ttfbSeen;
+            if (rank == Percentile.Rank(_ttfbCount, Percentile.Median)) TtfbP50 = value;
+            if (rank == Percentile.Rank(_ttfbCount, Percentile.P95)) TtfbP95 = value;
+        }
+        else
+        {
+            var rank = ++_latencySeen;
+            if (rank == Percentile.Rank(_succeeded, Percentile.Median)) LatencyP50 = value;
+            if (rank == Percentile.Rank(_succeeded, Percentile.P95)) LatencyP95 = value;
+        }
     }
 
     /// <param name="strongest">The strongest model's price; null when no model is priced.</param>
@@ -64,6 +91,9 @@ internal sealed class KpiSums
             EscalationRate = _requests == 0 ? null : (double)_escalated / _requests,
             Quality = _qualitySamples == 0 ? null : _qualitySum / _qualitySamples,
             QualitySamples = _qualitySamples,
+            DisagreementRate = _compared == 0 ? null : (double)_disagreed / _compared,
+            MeanDisagreement = _compared == 0 ? null : _disagreementSum / _compared,
+            FanOutCostUsd = NanoUsd.ToUsd(_fanOutNano),
         };
     }
 

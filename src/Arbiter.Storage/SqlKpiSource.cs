@@ -27,10 +27,11 @@ public sealed class SqlKpiSource(SqlDatabase database, KpiPricing pricing) : IKp
             await using (var r = await command.ExecuteReaderAsync(cancellationToken))
                 while (await r.ReadAsync(cancellationToken))
                     sums[(Convert.ToInt32(r.GetValue(0)), r.GetString(1))] = KpiSums.Read(r, 2);
-            await using (var command = Command(connection, KpiSql.Percentiles(_groupings), window, bucketLength, buckets))
-            await using (var r = await command.ExecuteReaderAsync(cancellationToken))
-                while (await r.ReadAsync(cancellationToken))
-                    Place(r, sums);
+            var steps = new KpiSums?[buckets];
+            for (var i = 0; i < buckets; i++)
+                steps[i] = sums.GetValueOrDefault((KpiSql.SeriesGrouping, i.ToString(CultureInfo.InvariantCulture)));
+            await RankAsync(connection, "latency_ms", ttfb: false, window, bucketLength, buckets, sums, steps, cancellationToken);
+            await RankAsync(connection, "ttfb_ms", ttfb: true, window, bucketLength, buckets, sums, steps, cancellationToken);
         }
 
         var price = pricing.StrongestPrice;
@@ -61,20 +62,26 @@ public sealed class SqlKpiSource(SqlDatabase database, KpiPricing pricing) : IKp
         };
     }
 
-    private static void Place(DbDataReader r, Dictionary<(int, string), KpiSums> sums)
+    /// <summary>One pass over the window's successful values in ascending order: each group picks its percentiles.</summary>
+    private async Task RankAsync(DbConnection connection, string column, bool ttfb, KpiWindow window, TimeSpan bucketLength, int buckets,
+        Dictionary<(int Grouping, string Key), KpiSums> sums, KpiSums?[] series, CancellationToken cancellationToken)
     {
-        if (!sums.TryGetValue((Convert.ToInt32(r.GetValue(0)), r.GetString(1)), out var s)) return;
-        var ttfb = Convert.ToInt32(r.GetValue(2)) == 1;
-        var value = Convert.ToDouble(r.GetValue(3));
-        var rank = Convert.ToInt64(r.GetValue(4));
-        var count = Convert.ToInt64(r.GetValue(5));
-        if (rank == Percentile.Rank(count, Percentile.Median))
+        if (!sums.TryGetValue((0, ""), out var total)) return; // no request in the window
+        await using var command = Command(connection, KpiSql.Ordered(_groupings, column), window, bucketLength, buckets);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var last = KpiSql.SeriesGrouping;
+        while (await r.ReadAsync(cancellationToken))
         {
-            if (ttfb) s.TtfbP50 = value; else s.LatencyP50 = value;
-        }
-        if (rank == Percentile.Rank(count, Percentile.P95))
-        {
-            if (ttfb) s.TtfbP95 = value; else s.LatencyP95 = value;
+            var value = Convert.ToDouble(r.GetValue(0));
+            total.Next(ttfb, value);
+            for (var g = 1; g < last; g++)
+            {
+                // Column g holds grouping g's key.
+                var key = r.GetString(g);
+                if (sums.TryGetValue((g, key), out var s)) s.Next(ttfb, value);
+            }
+            var step = Convert.ToInt64(r.GetValue(last));
+            if (step >= 0 && step < series.Length) series[step]?.Next(ttfb, value);
         }
     }
 

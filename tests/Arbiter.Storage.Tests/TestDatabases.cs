@@ -14,14 +14,26 @@ internal static class TestDatabases
 
     public static async Task<(SqlDatabase Database, Func<Task> Cleanup)> CreateAsync(string engine)
     {
+        var (open, cleanup) = await CreateReopenableAsync(engine);
+        var db = open();
+        return (db, async () =>
+        {
+            await db.DisposeAsync();
+            await cleanup();
+        });
+    }
+
+    /// <summary>A fresh database that can be opened again (a restart): each call of open is a new connection to the same data.</summary>
+    public static async Task<(Func<SqlDatabase> Open, Func<Task> Cleanup)> CreateReopenableAsync(string engine)
+    {
         if (engine == "sqlite")
         {
             var folder = Path.Combine(Path.GetTempPath(), "arbiter-tests", Guid.NewGuid().ToString("N"));
-            var db = new SqliteDatabase(Path.Combine(folder, "arbiter.db"));
-            return (db, async () =>
+            return (() => new SqliteDatabase(Path.Combine(folder, "arbiter.db")), () =>
             {
-                await db.DisposeAsync();
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+                return Task.CompletedTask;
             });
         }
         var connectionString = PostgresConnectionString ?? throw new InvalidOperationException($"{PostgresVariable} is not set");
@@ -33,10 +45,8 @@ internal static class TestDatabases
             await create.ExecuteNonQueryAsync();
         }
         var scoped = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema }.ToString();
-        var pg = new PostgresDatabase(scoped);
-        return (pg, async () =>
+        return (() => new PostgresDatabase(scoped), async () =>
         {
-            await pg.DisposeAsync();
             await using var admin = new NpgsqlConnection(connectionString);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", admin);

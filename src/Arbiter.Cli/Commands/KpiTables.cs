@@ -27,14 +27,14 @@ internal static class KpiTables
         {
             if (!report.Groups.TryGetValue(dimension, out var groups)) continue;
             var table = new Table().Border(TableBorder.Rounded).Title($"by {dimension}").AddColumn(dimension);
-            foreach (var header in new[] { "req", "req %", "spend", "spend %", "$/ok", "p95", "fallbk", "escal", "quality" })
+            foreach (var header in new[] { "req", "req %", "spend", "spend %", "$/ok", "p50", "p95", "ttfb p95", "fallbk", "escal", "quality" })
                 table.AddColumn(new TableColumn(header).RightAligned().NoWrap());
             foreach (var g in groups)
             {
                 var f = g.Figures;
                 table.AddRow(Markup.Escape(g.Key), f.Requests.ToString("N0", CultureInfo.InvariantCulture), Pct(g.RequestShare),
                     f.UnpricedRequests == f.Requests && f.Requests > 0 ? "unpriced" : Usd(f.CostUsd), Pct(g.CostShare), Usd(f.CostPerSuccessUsd),
-                    Ms(f.LatencyP95Ms), Pct(f.FallbackRate), Pct(f.EscalationRate),
+                    Ms(f.LatencyP50Ms), Ms(f.LatencyP95Ms), Ms(f.TtfbP95Ms), Pct(f.FallbackRate), Pct(f.EscalationRate),
                     f.Quality is double gq ? gq.ToString("0.00", CultureInfo.InvariantCulture) : "–");
             }
             console.Write(table);

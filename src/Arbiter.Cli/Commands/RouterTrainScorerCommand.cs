@@ -21,13 +21,17 @@ internal static class RouterTrainScorerCommand
         trainer.AddTo(command);
         command.SetAction(parse => RouterCommands.Guard(() =>
         {
-            var set = RouterData.Load(parse.GetValue(data)!, withResponses: true);
+            var all = RouterData.Load(parse.GetValue(data)!, withResponses: true);
             var fraction = parse.GetValue(heldOut);
-            if (fraction > 0) set = DatasetSplit.Split(set, fraction, trainer.Seed(parse)).Train;
+            RoutingDataset set = all, test = null!;
+            if (fraction > 0) (set, test) = DatasetSplit.Split(all, fraction, trainer.Seed(parse));
             var chosen = parse.GetValue(models);
             var trained = ConsoleProgress.Run("training", p => AnswerScorerTrainer.Train(set, chosen, trainer.Read(parse), p));
             var dir = parse.GetValue(output)!;
             trained.Save(dir);
+            if (fraction > 0)
+                foreach (var (model, auc) in AnswerScorerCheck.HeldOutAuc(trained.Model, test, trained.Model.Manifest.ScoredModels!))
+                    Console.WriteLine($"held-out AUC of P(answer good) within tasks, {model}: {auc:F3}");
             Console.WriteLine($"answer scorer trained on {set.Samples.Count} prompts x {trained.Model.Manifest.ScoredModels!.Count} models' answers -> {dir}");
             return 0;
         }));

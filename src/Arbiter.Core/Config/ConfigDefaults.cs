@@ -27,6 +27,8 @@ public static class ConfigDefaults
     public const double ValidatorMinScore = 0.7;
     public const int OrchestratorMaxSubtasks = 4;
     public const int OrchestratorMaxAttempts = 3;
+    /// <summary>A sub-task no model got past the orchestrator's check fails the request (never a silently partial answer).</summary>
+    public const string OrchestratorOnIncomplete = "fail";
     public const int SessionMaxConflictRetries = 3;
     /// <summary>Output tokens assumed for a call without max_tokens when estimating a fan-out call's cost.</summary>
     public const int FanOutEstimatedOutputTokens = 512;

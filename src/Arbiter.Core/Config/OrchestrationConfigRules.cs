@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Arbiter.Core.Orchestration.Chains;
 using Arbiter.Core.Orchestration.Ensembles;
+using Arbiter.Core.Orchestration.Workers;
 
 namespace Arbiter.Core.Config;
 
@@ -99,6 +100,8 @@ internal static class OrchestrationConfigRules
         if (o.MaxSubtasks is < 1 or > 16) errors.Add($"{key}.max_subtasks: must be between 1 and 16, got {o.MaxSubtasks}");
         if (o.MaxAttempts is < 1 or > 5) errors.Add($"{key}.max_attempts: must be between 1 and 5, got {o.MaxAttempts}");
         if (o.MaxCostUsd is <= 0) errors.Add($"{key}.max_cost_usd: must be positive, got {o.MaxCostUsd}");
+        if (!IncompletePolicies.Known.Contains(o.OnIncomplete))
+            errors.Add($"{key}.on_incomplete: unknown policy '{o.OnIncomplete}' (known: {string.Join(", ", IncompletePolicies.Known)})");
     }
 
     /// <summary>A model or route name that must exist.</summary>

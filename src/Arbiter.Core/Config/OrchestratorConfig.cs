@@ -17,6 +17,12 @@ public sealed record OrchestratorConfig
     public int MaxSubtasks { get; init; } = ConfigDefaults.OrchestratorMaxSubtasks;
     /// <summary>Most tries per sub-task (first try, retries and escalations). Default 3.</summary>
     public int MaxAttempts { get; init; } = ConfigDefaults.OrchestratorMaxAttempts;
+    /// <summary>
+    /// What happens when a sub-task's result was never accepted (escalated past the strongest model, out of attempts,
+    /// or its check refused by the governor): <c>fail</c> (default) answers 502 <c>orchestration_incomplete</c> naming
+    /// the sub-tasks; <c>disclose</c> composes the accepted results and has the answer say which sub-tasks are not done.
+    /// </summary>
+    public string OnIncomplete { get; init; } = ConfigDefaults.OrchestratorOnIncomplete;
     /// <summary>Most the whole task may spend, USD; null = only the global cap applies.</summary>
     public decimal? MaxCostUsd { get; init; }
 }

@@ -34,6 +34,7 @@ public static class RouterEvaluation
             Make(MixName, singles.Select(s => s.Item2).ToList()),
             Make(RandomName, [Baselines.UniformRandom(test, seed: 1)]),
             Make(OracleName, Baselines.Oracle(test, lambdas)),
+            Make(KnownDifficulty.Name, KnownDifficulty.Curve(train, test, lambdas)),
         };
         if (extra is not null) curves.AddRange(extra.Select(c => Make(c.Name, c.Points)));
         return new EvaluationReport(singles, curves, test.Count, cMin, cMax);

@@ -22,7 +22,7 @@ internal sealed class FeedbackEndpoint(KpiService kpis, GatewayAccess access)
         {
             if (RequestAuthorizer.Authenticate(ctx, access, out var key, out _) is { } denied) throw denied.ToException();
             var (requestId, score, comment) = await ReadAsync(ctx.Request, ctx.RequestAborted);
-            if (await kpis.FindAsync(requestId, ctx.RequestAborted) is not { } record || (key is not null && record.KeyId != key.Id))
+            if (await FindAsync(requestId, ctx.RequestAborted) is not { } record || (key is not null && record.KeyId != key.Id))
                 throw new ArbiterError(ErrorKind.NotFound,
                     $"No request with id '{requestId}' is in the request log (ids are in each answer's x-request-id header).")
                 { Param = "request_id", Code = "request_not_found" }.ToException();
@@ -45,6 +45,23 @@ internal sealed class FeedbackEndpoint(KpiService kpis, GatewayAccess access)
             await ErrorResponses.WriteAsync(ctx, new ArbiterError(ErrorKind.Internal, ex.Message));
         }
     }
+
+    /// <summary>
+    /// The request's record. The log is written off the request path (batched, tens of milliseconds behind), so feedback
+    /// sent the moment an answer arrived may come first: a miss is looked up again for a short while before it is a 404.
+    /// </summary>
+    private async Task<Core.RequestLog.RequestRecord?> FindAsync(string requestId, CancellationToken ct)
+    {
+        for (var i = 0; ; i++)
+        {
+            if (await kpis.FindAsync(requestId, ct) is { } found) return found;
+            if (i == LogCatchUpTries) return null;
+            await Task.Delay(LogCatchUpStep, kpis.Time, ct);
+        }
+    }
+
+    private const int LogCatchUpTries = 8;
+    private static readonly TimeSpan LogCatchUpStep = TimeSpan.FromMilliseconds(50);
 
     private static async Task<(string RequestId, double Score, string? Comment)> ReadAsync(HttpRequest request, CancellationToken ct)
     {

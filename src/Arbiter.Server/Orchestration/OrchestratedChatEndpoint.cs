@@ -77,6 +77,7 @@ internal sealed class OrchestratedChatEndpoint(OrchestrationServices services)
         headers[OrchestrationHeaders.Mode] = result.Trace.Mode;
         if (result.Trace.Disagreement is double d) headers[OrchestrationHeaders.Disagreement] = d.ToString("0.####", CultureInfo.InvariantCulture);
         headers[OrchestrationHeaders.Escalated] = result.Trace.Escalated ? "true" : "false";
+        if (result.Metadata["complete"] is System.Text.Json.Nodes.JsonValue complete) headers[OrchestrationHeaders.Complete] = complete.GetValue<bool>() ? "true" : "false";
         headers[OrchestrationHeaders.FanOutCostUsd] = CompositeResponses.Cost(result.Trace.FanOutCostUsd);
         headers[ArbiterHeaders.CostUsd] = CompositeResponses.Cost(result.CostUsd);
         if (result.Response is not { } response)

@@ -109,6 +109,49 @@ public sealed class ChainRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_LatencyCapPassedDuringAStep_ChainStopsWithATimeoutAndNoLaterStepRuns()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var kit = new OrchestrationKit((_, _) => """{"facts":["a"]}""");
+        // The write step's call takes "two seconds" on the chain's clock, then would hang until cancelled.
+        kit.Provider.Before = async (_, request, ct) =>
+        {
+            if (!OrchestrationKit.LastUser(request).StartsWith("Write", StringComparison.Ordinal)) return;
+            clock.Advance(TimeSpan.FromSeconds(2));
+            await Task.Delay(Timeout.Infinite, ct);
+        };
+        var chain = Chain() with { MaxLatencyMs = 1000 };
+        chain.Steps.Add(new ChainStepConfig { Name = "after", Model = "cheap", Prompt = "After {{steps.write.output}}" });
+
+        var run = await new ChainRunner(kit.Calls, new StrongerModels(kit.Config, kit.Router), clock)
+            .RunAsync("brief", chain, "x", kit.Budget(), holdLastStep: false, default);
+
+        Assert.Equal(ErrorKind.UpstreamTimeout, run.Error!.Kind);
+        Assert.Contains("max_latency_ms of 1000", run.Error.Message);
+        Assert.True(Assert.Single(run.Steps).Passed); // extract finished; write was stopped, after never began
+        Assert.DoesNotContain(kit.Provider.Requests, r => OrchestrationKit.LastUser(r.Request).StartsWith("After", StringComparison.Ordinal));
+        Assert.Null(run.Output);
+    }
+
+    [Fact]
+    public async Task RunAsync_JudgeCallRefusedByTheGovernor_OutputNotUsedAndTheChainStops()
+    {
+        var kit = new OrchestrationKit((model, request) => OrchestrationKit.LastUser(request).StartsWith("Facts", StringComparison.Ordinal) ? """{"facts":["a"]}""" : "0.9");
+        var chain = Chain();
+        chain.Steps[0] = chain.Steps[0] with { Validate = new StepValidatorConfig { Type = StepValidators.Judge, Judge = "top" } };
+
+        // The first step is the needed call ($0.000015); the judge on top (about $0.05 estimated) does not fit under $0.01.
+        var run = await Runner(kit).RunAsync("brief", chain, "x", kit.Budget(maxCostUsd: 0.01m), holdLastStep: false, default);
+
+        Assert.Equal("chain_cost_cap", run.Error!.Code);
+        Assert.Contains("could not be checked", run.Error.Message);
+        Assert.Equal(["cheap"], run.Steps.Single().Attempts.Select(a => a.Model)); // no pointless retry on a stronger model
+        Assert.Equal(0, kit.Provider.Calls("top"));
+        Assert.DoesNotContain(kit.Provider.Requests, r => OrchestrationKit.LastUser(r.Request).StartsWith("Write", StringComparison.Ordinal));
+        Assert.Null(run.Output);
+    }
+
+    [Fact]
     public void Render_UnknownPlaceholder_LeftAsWritten()
     {
         Assert.Equal("a 1 {{steps.nope.output}} in", ChainTemplate.Render("a {{ steps.x.output }} {{steps.nope.output}} {{input}}", "in", new Dictionary<string, string> { ["x"] = "1" }));

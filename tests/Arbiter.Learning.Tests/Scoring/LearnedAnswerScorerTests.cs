@@ -93,6 +93,18 @@ public sealed class LearnedAnswerScorerTests : IDisposable
         Assert.Contains(error.Errors, e => e.StartsWith("scorers.answers.model_dir: cannot load", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void HeldOutAuc_TellingAnswers_SeparatesGoodFromBad()
+    {
+        var (train, test) = DatasetSplit.Split(TellingAnswers(200, 4), 0.3, seed: 1);
+        var scorer = AnswerScorerTrainer.Train(train, ["cheap", "mid"], Options).Model;
+
+        var auc = AnswerScorerCheck.HeldOutAuc(scorer, test, ["cheap", "mid"]).ToDictionary(x => x.Model, x => x.Auc);
+
+        Assert.True(auc["cheap"] > 0.9, $"cheap {auc["cheap"]}");
+        Assert.True(auc["mid"] > 0.9, $"mid {auc["mid"]}");
+    }
+
     private static ChatResponse Response(string text) => new()
     {
         Id = "r", Created = 0, Model = "m",

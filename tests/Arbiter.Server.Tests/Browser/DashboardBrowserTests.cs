@@ -67,12 +67,12 @@ public class DashboardBrowserTests
         browser.Navigate().GoToUrl(new Uri(gateway.BaseAddress, "/dashboard/#window=1h"));
 
         // No key yet: the page asks for one, and takes it from the dialog.
-        WaitForState(browser, "needs-key");
+        DashboardPage.WaitForState(browser, "needs-key");
         Assert.True(browser.FindElement(By.Id("keydialog")).Displayed);
         browser.FindElement(By.Id("keyinput")).SendKeys(Key);
         browser.FindElement(By.CssSelector("#keyform button")).Click();
-        WaitForState(browser, "ready");
-        Screenshot(browser, js);
+        DashboardPage.WaitForState(browser, "ready");
+        DashboardPage.Screenshot(browser, js, "dashboard.png");
 
         Assert.Equal(ids.Count.ToString(), browser.FindElement(By.TagName("body")).GetAttribute("data-requests"));
         Assert.Equal(ids.Count.ToString(), browser.FindElement(By.Id("t-requests")).Text);
@@ -130,33 +130,5 @@ public class DashboardBrowserTests
     {
         var all = JsonSerializer.Deserialize<Dictionary<string, List<double?>>>(Chart(browser, chart).GetAttribute("data-series")!)!;
         return all[dataset].Select(v => v ?? 0).ToList();
-    }
-
-    private static void WaitForState(ChromeDriver browser, string state)
-    {
-        var body = browser.FindElement(By.TagName("body"));
-        for (var i = 0; i < 300; i++)
-        {
-            if (body.GetAttribute("data-state") == state) return;
-            Thread.Sleep(50);
-        }
-        throw new TimeoutException($"the dashboard never reached state '{state}' (it is '{body.GetAttribute("data-state")}')");
-    }
-
-    /// <summary>Saves the whole page to TestResults/dashboard.png at the repository's root.</summary>
-    private static void Screenshot(ChromeDriver browser, IJavaScriptExecutor js)
-    {
-        var height = Convert.ToInt32(js.ExecuteScript("return document.documentElement.scrollHeight"));
-        browser.Manage().Window.Size = new System.Drawing.Size(1440, Math.Min(height + 40, 4000));
-        var dir = Path.Combine(RepoRoot(), "TestResults");
-        Directory.CreateDirectory(dir);
-        browser.GetScreenshot().SaveAsFile(Path.Combine(dir, "dashboard.png"));
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Arbiter.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? AppContext.BaseDirectory;
     }
 }

@@ -14,6 +14,7 @@ public sealed class LoopbackGateway : IAsyncDisposable
     public Uri BaseAddress { get; }
     public HttpClient Http { get; }
     public InMemoryRequestStore Store { get; }
+    public IServiceProvider Services => _app.Services;
 
     private LoopbackGateway(WebApplication app, Uri baseAddress, InMemoryRequestStore store)
     {

@@ -42,6 +42,30 @@ public class ReportCommandTests
     }
 
     [Fact]
+    public void Write_TaskGroup_ShowsItsLatencyPercentilesAndTtfb()
+    {
+        var totals = new KpiFigures { Requests = 2, Succeeded = 2 };
+        var summarize = new KpiFigures { Requests = 2, Succeeded = 2, LatencyP50Ms = 120, LatencyP95Ms = 870, TtfbP95Ms = 45 };
+        var report = new KpiReport
+        {
+            GeneratedAt = DateTimeOffset.UnixEpoch,
+            Window = new KpiWindow(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddHours(1)),
+            Totals = totals,
+            Groups = new Dictionary<string, IReadOnlyList<KpiGroup>> { [KpiDimensions.Task] = [KpiCalculator.GroupOf("summarize", summarize, totals)] },
+            BucketSeconds = 3600,
+            Series = [],
+            Recent = [],
+        };
+        var text = new StringWriter();
+        KpiTables.Write(Plain(text), report, [KpiDimensions.Task]);
+        var lines = text.ToString().Split('\n');
+
+        Assert.Contains(lines, l => l.Contains("p50", StringComparison.Ordinal) && l.Contains("ttfb p95", StringComparison.Ordinal));
+        var row = lines.Single(l => l.Contains("│ summarize ", StringComparison.Ordinal));
+        Assert.Contains("│ 120 ms │ 870 ms │    45 ms │", row);
+    }
+
+    [Fact]
     public async Task Report_WrongMasterKey_GatewaysMessage()
     {
         await using var host = await GatewayHost.StartAsync(

@@ -99,6 +99,10 @@ public sealed class ChainRunner
                 : StepVerdict.Pass("no validator");
             var model = call.Model?.Name ?? candidate;
             attempts.Add(new ChainAttempt(model, verdict.Passed, verdict.Reason, call.CostUsd, latency));
+            // An output nobody could check is not used, and the chain stops: no step runs on it.
+            if (verdict.Unchecked)
+                return (new ChainStepResult(step.Name, null, null, false, attempts), null,
+                    new ArbiterError(ErrorKind.RateLimited, $"chain step '{step.Name}' stopped: its output could not be checked ({verdict.Reason})") { Code = "chain_cost_cap" });
             if (verdict.Passed) return (new ChainStepResult(step.Name, model, call.Text, true, attempts), call, null);
             lastError = null;
         }

@@ -20,7 +20,7 @@ public sealed class JudgeStepValidator : IStepValidator
         var gate = new GateInput(answer.Request ?? new Chat.ChatRequest { Model = answer.Target, Messages = [] }, answer.Response!, answer.Model!, new RouteConfig());
         var judge = check.Config.Judge!;
         var call = await check.Calls.TryExtraAsync(check.Ledger, JudgeGate.JudgeRequest(gate, judge), judge, "judge", cancellationToken).ConfigureAwait(false);
-        if (call is null) return StepVerdict.Fail("the governor refused the judge call");
+        if (call is null) return StepVerdict.NotChecked("judge call " + (check.Ledger.Records[^1].Note ?? "refused"));
         if (!call.Succeeded || JudgeGate.ReadScore(call.Text) is not double score) return StepVerdict.Fail("the judge gave no score");
         var text = string.Create(CultureInfo.InvariantCulture, $"judge {score:0.##} (min {check.Config.MinScore:0.##})");
         return score >= check.Config.MinScore ? StepVerdict.Pass(text) : StepVerdict.Fail(text);

@@ -8,18 +8,25 @@ namespace Arbiter.Core.Orchestration.Workers;
 /// <summary>Turns an orchestration's plan, delegations and verdicts into the response, its metadata and the request-log trace.</summary>
 internal sealed class OrchestratorOutcome(string name, CallLedger ledger)
 {
+    /// <summary>The error code of a request failed because a sub-task's result was never accepted.</summary>
+    public const string IncompleteCode = "orchestration_incomplete";
+
     public CompositeResult Failed(ArbiterError error, IReadOnlyList<Subtask>? plan = null, IReadOnlyList<Delegation>? delegations = null)
     {
         var metadata = Metadata(plan ?? [], delegations ?? []);
         return new CompositeResult(null, error, Trace(metadata, delegations ?? [], null)) { Metadata = metadata, CostUsd = ledger.TotalCostUsd, Usage = ledger.TotalUsage };
     }
 
-    public CompositeResult Answered(IReadOnlyList<Subtask> plan, IReadOnlyList<Delegation> delegations, ModelCall? compose, IReadOnlyList<(Subtask Subtask, string Result)> accepted)
+    public CompositeResult Answered(IReadOnlyList<Subtask> plan, IReadOnlyList<Delegation> delegations, ModelCall? compose,
+        IReadOnlyList<(Subtask Subtask, string Result)> accepted, IReadOnlyList<Delegation> notDone, bool noteInText)
     {
         var metadata = Metadata(plan, delegations);
         metadata["composed"] = compose is not null;
-        // Without a composer answer (refused or failed), the accepted results are joined in plan order.
+        // Without a composer answer (refused or failed), the accepted results are joined in plan order. What is not done
+        // is said in a text answer itself, not only in metadata a client may ignore.
         var text = compose?.Text ?? string.Join("\n\n", accepted.Select(a => a.Result));
+        if (notDone.Count > 0 && (noteInText || compose is null))
+            text += "\n\nNot done (no result passed the orchestrator's check):\n" + OrchestratorPrompts.NotDone(notDone);
         var response = new ChatResponse
         {
             Id = "chatcmpl-orch-" + Guid.NewGuid().ToString("N")[..12],
@@ -64,9 +71,9 @@ internal sealed class OrchestratorOutcome(string name, CallLedger ledger)
     private OrchestrationTrace Trace(JsonObject metadata, IReadOnlyList<Delegation> delegations, ModelCall? compose)
     {
         var escalated = delegations.Any(d => d.Tries.Any(t => t.Verdict == Verdicts.Escalate));
-        // Redundant: every worker try that was sent back (the checks are the verification the mode exists for).
-        var rejected = delegations.SelectMany(d => d.Tries).Where(t => t.Verdict is Verdicts.Retry or Verdicts.Escalate).Select(t => t.Result).ToHashSet();
-        var used = ledger.Calls.Where(c => !(c.Role.StartsWith("worker:", StringComparison.Ordinal) && rejected.Contains(c.Text))).ToList();
+        // Redundant: every worker result that was not accepted (the checks are the verification the mode exists for).
+        var accepted = delegations.Select(d => d.Accepted?.Result).Where(r => r is not null).ToHashSet();
+        var used = ledger.Calls.Where(c => !c.Role.StartsWith("worker:", StringComparison.Ordinal) || (c.Succeeded && accepted.Contains(c.Text))).ToList();
         var fanOut = ledger.FanOutCostUsd(used);
         metadata["calls"] = CallsJson.Of(ledger.Records);
         metadata["escalated"] = escalated;

@@ -44,17 +44,24 @@ public static class OrchestratorPrompts
         MaxOutputTokens = 200,
     };
 
-    public static ChatRequest Compose(ChatRequest original, IReadOnlyList<(Subtask Subtask, string Result)> results) => new()
+    /// <param name="notDone">Sub-tasks no result was accepted for (on_incomplete: disclose): named, never their results.</param>
+    public static ChatRequest Compose(ChatRequest original, IReadOnlyList<(Subtask Subtask, string Result)> results, IReadOnlyList<Delegation>? notDone = null) => new()
     {
         Model = "orchestrator",
         Messages =
         [
-            ChatMessage.System("You are an orchestrator. Compose the final answer to the request from your workers' checked results, in the form the request asks for. Do not mention the workers."),
-            ChatMessage.User($"Request:\n{Prompts.Question(original)}\n\nResults:\n" + string.Join("\n\n", results.Select(r => $"[{r.Subtask.Id}] {r.Subtask.Task}\n{Prompts.Cut(r.Result, 4000)}"))),
+            ChatMessage.System("You are an orchestrator. Compose the final answer to the request from your workers' checked results, in the form the request asks for. Do not mention the workers."
+                + (notDone is { Count: > 0 } ? " Some sub-tasks could not be done to your standard: say plainly in the answer which parts are missing, and do not present them as done or make them up." : "")),
+            ChatMessage.User($"Request:\n{Prompts.Question(original)}\n\nResults:\n" + string.Join("\n\n", results.Select(r => $"[{r.Subtask.Id}] {r.Subtask.Task}\n{Prompts.Cut(r.Result, 4000)}"))
+                + (notDone is { Count: > 0 } ? "\n\nNot done (no result passed your check):\n" + NotDone(notDone) : "")),
         ],
         ResponseFormat = original.ResponseFormat,
         MaxOutputTokens = original.MaxOutputTokens,
     };
+
+    /// <summary>One line per sub-task that is not done: its id and task.</summary>
+    public static string NotDone(IReadOnlyList<Delegation> notDone) =>
+        string.Join("\n", notDone.Select(d => $"[{d.Subtask.Id}] {d.Subtask.Task}"));
 
     /// <summary>The plan's sub-tasks (at most <paramref name="max"/>, unknown tiers replaced by the weakest); null when the answer is no plan.</summary>
     public static List<Subtask>? ReadPlan(string text, int max, IReadOnlyList<string> tiers)
