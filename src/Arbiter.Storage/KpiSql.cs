@@ -31,8 +31,8 @@ internal static class KpiSql
                 KpiDimensions.Route => "COALESCE(r.route, r.requested_model)",
                 KpiDimensions.Key => "COALESCE(r.key_id, @none)",
                 KpiDimensions.Tier => Tier(tierModels),
-                // The SQL request log does not keep how models worked together: every row is the single mode.
-                KpiDimensions.Mode => "@single",
+                // How models worked together is in request_orchestration (composite requests only).
+                KpiDimensions.Mode => "COALESCE(o.mode, @single)",
                 _ => throw new InvalidOperationException($"no SQL for KPI dimension {dimension}"),
             });
         // Whole steps since the window's start (in ticks, as in memory), the last step taking any remainder.
@@ -60,6 +60,9 @@ internal static class KpiSql
             AND (r.decision IS NULL OR r.decision NOT LIKE @shadow)
         """;
 
+    /// <summary>How models worked together (the mode grouping, disagreement, fan-out): composite requests only.</summary>
+    private const string Orchestration = "LEFT JOIN request_orchestration o ON o.request_row = r.id";
+
     private static string Base(List<string> groupings)
     {
         var keys = new StringBuilder();
@@ -82,13 +85,14 @@ internal static class KpiSql
                         SELECT 1 FROM request_attempts a JOIN request_attempts b ON b.request_row = a.request_row AND b.seq > a.seq
                         WHERE a.request_row = r.id AND a.error_kind IS NOT NULL
                             AND (b.model <> a.model OR COALESCE(b.deployment, '') <> COALESCE(a.deployment, ''))) THEN 1 ELSE 0 END AS fell_back,
-                    CASE WHEN r.cascade_steps > 0 THEN 1 ELSE 0 END AS escalated,
+                    CASE WHEN r.cascade_steps > 0 OR o.escalated THEN 1 ELSE 0 END AS escalated,
+                    o.disagreement AS disagreement, CASE WHEN o.disagreement_above THEN 1 ELSE 0 END AS disagreed, o.fan_out_cost_nusd AS fan_out,
                     COALESCE(fb.score, r.quality_score) AS quality,
                     CASE WHEN r.cost_nusd IS NULL OR r.input_tokens IS NULL THEN 0 WHEN r.input_tokens > @long_above THEN 2 ELSE 1 END AS priced_on,
                     CASE WHEN r.input_tokens - COALESCE(r.cached_input_tokens, 0) - COALESCE(r.cache_write_tokens, 0) > 0
                         THEN r.input_tokens - COALESCE(r.cached_input_tokens, 0) - COALESCE(r.cache_write_tokens, 0) ELSE 0 END AS t_uncached,
                     COALESCE(r.cached_input_tokens, 0) AS t_cached, COALESCE(r.cache_write_tokens, 0) AS t_write, COALESCE(r.output_tokens, 0) AS t_output
-                FROM requests r LEFT JOIN fb ON fb.request_id = r.request_id
+                FROM requests r LEFT JOIN fb ON fb.request_id = r.request_id {Orchestration}
                 WHERE {InWindow}
             )
 
@@ -109,7 +113,8 @@ internal static class KpiSql
                     SUM(CASE WHEN priced_on = 1 THEN t_write ELSE 0 END), SUM(CASE WHEN priced_on = 1 THEN t_output ELSE 0 END),
                     SUM(CASE WHEN priced_on = 2 THEN t_uncached ELSE 0 END), SUM(CASE WHEN priced_on = 2 THEN t_cached ELSE 0 END),
                     SUM(CASE WHEN priced_on = 2 THEN t_write ELSE 0 END), SUM(CASE WHEN priced_on = 2 THEN t_output ELSE 0 END),
-                    SUM(CASE WHEN ok = 1 AND ttfb IS NOT NULL THEN 1 ELSE 0 END)
+                    SUM(CASE WHEN ok = 1 AND ttfb IS NOT NULL THEN 1 ELSE 0 END),
+                    COUNT(disagreement), SUM(CASE WHEN disagreement IS NOT NULL THEN disagreed ELSE 0 END), SUM(disagreement), SUM(fan_out)
                 FROM base GROUP BY g{i}
 
                 """);
@@ -119,7 +124,7 @@ internal static class KpiSql
 
     /// <summary>
     /// The successful requests' <paramref name="column"/> (latency_ms or ttfb_ms) in ascending order, each with its keys
-    /// in groupings 1..n (the total's and the single mode's are constants): one sort, streamed, so the nearest-rank
+    /// in groupings 1..n (the total's is a constant): one sort, streamed, so the nearest-rank
     /// percentiles of every group are picked as their ranks go by (the counts come from <see cref="Aggregates"/>).
     /// </summary>
     public static string Ordered(List<string> groupings, string column)
@@ -128,7 +133,7 @@ internal static class KpiSql
         for (var i = 1; i < groupings.Count; i++) sb.Append(", ").Append(groupings[i]);
         return sb.Append(CultureInfo.InvariantCulture, $"""
 
-            FROM requests r
+            FROM requests r {Orchestration}
             WHERE {InWindow}
                 AND r.status >= 200 AND r.status < 300 AND r.{column} IS NOT NULL
             ORDER BY r.{column}

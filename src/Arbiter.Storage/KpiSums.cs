@@ -14,9 +14,9 @@ namespace Arbiter.Storage;
 /// </summary>
 internal sealed class KpiSums
 {
-    private long _requests, _succeeded, _unpriced, _succeededPriced, _fellBack, _escalated, _qualitySamples;
-    private decimal _costNano;
-    private double _qualitySum;
+    private long _requests, _succeeded, _unpriced, _succeededPriced, _fellBack, _escalated, _qualitySamples, _compared, _disagreed;
+    private decimal _costNano, _fanOutNano;
+    private double _qualitySum, _disagreementSum;
     private readonly long[] _tokens = new long[8];
     private long _ttfbCount, _latencySeen, _ttfbSeen;
 
@@ -42,6 +42,11 @@ internal sealed class KpiSums
         };
         for (var i = 0; i < s._tokens.Length; i++) s._tokens[i] = Sql.Long(r, first + 9 + i) ?? 0;
         s._ttfbCount = Sql.Long(r, first + 17) ?? 0;
+        // Models working together: compared answers, above the threshold, their disagreement, the redundant fan-out.
+        s._compared = Sql.Long(r, first + 18) ?? 0;
+        s._disagreed = Sql.Long(r, first + 19) ?? 0;
+        s._disagreementSum = r.IsDBNull(first + 20) ? 0 : Convert.ToDouble(r.GetValue(first + 20));
+        s._fanOutNano = Sql.Decimal(r, first + 21);
         return s;
     }
 
@@ -86,6 +91,9 @@ internal sealed class KpiSums
             EscalationRate = _requests == 0 ? null : (double)_escalated / _requests,
             Quality = _qualitySamples == 0 ? null : _qualitySum / _qualitySamples,
             QualitySamples = _qualitySamples,
+            DisagreementRate = _compared == 0 ? null : (double)_disagreed / _compared,
+            MeanDisagreement = _compared == 0 ? null : _disagreementSum / _compared,
+            FanOutCostUsd = NanoUsd.ToUsd(_fanOutNano),
         };
     }
 

@@ -63,8 +63,6 @@ public sealed class SqlKpiSource(SqlDatabase database, KpiPricing pricing) : IKp
         };
     }
 
-    private static readonly int ModeGrouping = IndexOf(KpiDimensions.Mode) + 1;
-
     /// <summary>One pass over the window's successful values in ascending order: each group picks its percentiles.</summary>
     private async Task RankAsync(DbConnection connection, string column, bool ttfb, KpiWindow window, TimeSpan bucketLength, int buckets,
         Dictionary<(int Grouping, string Key), KpiSums> sums, KpiSums?[] series, CancellationToken cancellationToken)
@@ -79,20 +77,13 @@ public sealed class SqlKpiSource(SqlDatabase database, KpiPricing pricing) : IKp
             total.Next(ttfb, value);
             for (var g = 1; g < last; g++)
             {
-                // Column g holds grouping g's key; the mode's is a constant, not worth reading.
-                var key = g == ModeGrouping ? KpiDimensions.SingleMode : r.GetString(g);
+                // Column g holds grouping g's key.
+                var key = r.GetString(g);
                 if (sums.TryGetValue((g, key), out var s)) s.Next(ttfb, value);
             }
             var step = Convert.ToInt64(r.GetValue(last));
             if (step >= 0 && step < series.Length) series[step]?.Next(ttfb, value);
         }
-    }
-
-    private static int IndexOf(string dimension)
-    {
-        for (var i = 0; i < KpiDimensions.All.Count; i++)
-            if (KpiDimensions.All[i] == dimension) return i;
-        return -2;
     }
 
     /// <summary>The latest requests of the window (shadow calls left out), each with its latest feedback score.</summary>

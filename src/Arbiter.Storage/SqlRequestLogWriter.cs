@@ -15,6 +15,7 @@ internal sealed class SqlRequestLogWriter(SqlDatabase database) : IRequestLogWri
     private DbConnection? _connection;
     private DbCommand? _request;
     private DbCommand? _attempt;
+    private DbCommand? _orchestration;
 
     public async Task WriteAsync(IReadOnlyList<RequestRecord> batch, CancellationToken cancellationToken)
     {
@@ -25,6 +26,7 @@ internal sealed class SqlRequestLogWriter(SqlDatabase database) : IRequestLogWri
             await using var tx = await _connection!.BeginTransactionAsync(cancellationToken);
             _request!.Transaction = tx;
             _attempt!.Transaction = tx;
+            _orchestration!.Transaction = tx;
             foreach (var r in batch) await WriteAsync(r, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
@@ -45,6 +47,11 @@ internal sealed class SqlRequestLogWriter(SqlDatabase database) : IRequestLogWri
         var started = r.StartedAt.ToUnixTimeMilliseconds();
         RequestRow.Bind(_request!.Parameters, r, row, started);
         await _request.ExecuteNonQueryAsync(cancellationToken);
+        if (r.Orchestration is { } o)
+        {
+            OrchestrationRow.Bind(_orchestration!.Parameters, o, row, started);
+            await _orchestration.ExecuteNonQueryAsync(cancellationToken);
+        }
         if (RequestRow.FoldsAttempt(r)) return;
         for (var seq = 0; seq < r.Attempts.Count; seq++)
         {
@@ -58,6 +65,7 @@ internal sealed class SqlRequestLogWriter(SqlDatabase database) : IRequestLogWri
         _connection = await database.OpenAsync(cancellationToken);
         _request = Prepare(_connection, RequestRow.Insert, RequestRow.Columns);
         _attempt = Prepare(_connection, AttemptRow.Insert, AttemptRow.Columns);
+        _orchestration = Prepare(_connection, OrchestrationRow.Insert, OrchestrationRow.Columns);
     }
 
     private static DbCommand Prepare(DbConnection connection, string sql, string[] columns)
@@ -72,8 +80,9 @@ internal sealed class SqlRequestLogWriter(SqlDatabase database) : IRequestLogWri
     {
         if (_request is not null) await _request.DisposeAsync();
         if (_attempt is not null) await _attempt.DisposeAsync();
+        if (_orchestration is not null) await _orchestration.DisposeAsync();
         if (_connection is not null) await _connection.DisposeAsync();
-        (_request, _attempt, _connection) = (null, null, null);
+        (_request, _attempt, _orchestration, _connection) = (null, null, null, null);
     }
 
     public async ValueTask DisposeAsync()

@@ -40,10 +40,15 @@ internal static class SqlRequestReader
             while (await r.ReadAsync(cancellationToken)) rows.Add((r.GetString(0), Read(r)));
         }
         if (rows.Count == 0) return [];
-        var attempts = await AttemptsAsync(connection, rows[^1].Record.StartedAt.ToUnixTimeMilliseconds(), rows[0].Record.StartedAt.ToUnixTimeMilliseconds(), cancellationToken);
+        var (first, last) = (rows[^1].Record.StartedAt.ToUnixTimeMilliseconds(), rows[0].Record.StartedAt.ToUnixTimeMilliseconds());
+        var attempts = await AttemptsAsync(connection, first, last, cancellationToken);
+        var orchestrations = await OrchestrationsAsync(connection, first, last, cancellationToken);
         var records = new List<RequestRecord>(rows.Count);
         foreach (var (row, record) in rows)
-            records.Add(attempts.TryGetValue(row, out var list) ? record with { Attempts = list } : record);
+        {
+            var full = attempts.TryGetValue(row, out var list) ? record with { Attempts = list } : record;
+            records.Add(orchestrations.TryGetValue(row, out var o) ? OrchestrationRow.With(full, o) : full);
+        }
         return records;
     }
 
@@ -90,6 +95,18 @@ internal static class SqlRequestReader
             QualityScore = r.IsDBNull(26) ? null : Convert.ToDouble(r.GetValue(26)),
             DeliveredChars = Sql.Long(r, 27) is long d ? (int)d : null,
         };
+    }
+
+    private static async Task<Dictionary<string, Arbiter.Core.Orchestration.OrchestrationTrace>> OrchestrationsAsync(DbConnection connection, long from, long to, CancellationToken cancellationToken)
+    {
+        var byRow = new Dictionary<string, Arbiter.Core.Orchestration.OrchestrationTrace>(StringComparer.Ordinal);
+        await using var command = connection.CreateCommand();
+        command.CommandText = OrchestrationRow.Select;
+        Sql.Add(command, "from", from);
+        Sql.Add(command, "to", to);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken)) byRow[r.GetString(0)] = OrchestrationRow.Read(r);
+        return byRow;
     }
 
     private static async Task<Dictionary<string, List<Attempt>>> AttemptsAsync(DbConnection connection, long from, long to, CancellationToken cancellationToken)

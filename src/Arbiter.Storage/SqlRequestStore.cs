@@ -28,7 +28,7 @@ public sealed class SqlRequestStore(SqlDatabase database) : IRequestStore, IRequ
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         long deleted = 0;
-        foreach (var table in new[] { "request_attempts", "requests" })
+        foreach (var table in new[] { "request_attempts", "request_orchestration", "requests" })
         {
             await using var command = connection.CreateCommand();
             command.Transaction = tx;

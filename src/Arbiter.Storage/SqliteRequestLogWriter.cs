@@ -19,6 +19,7 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
     private SqliteConnection? _connection;
     private sqlite3_stmt? _request;
     private sqlite3_stmt? _attempt;
+    private sqlite3_stmt? _orchestration;
 
     public Task WriteAsync(IReadOnlyList<RequestRecord> batch, CancellationToken cancellationToken)
     {
@@ -88,6 +89,7 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
         var folds = RequestRow.FoldsAttempt(r);
         Double(s, i, folds ? r.Attempts[0].Duration.TotalMilliseconds : null);
         Step(s, db);
+        if (r.Orchestration is { } o) WriteOrchestration(o, id, started, db);
         if (folds) return;
         for (var seq = 0; seq < r.Attempts.Count; seq++) WriteAttempt(r.Attempts[seq], id, seq, started, db);
     }
@@ -110,6 +112,26 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
         Step(s, db);
     }
 
+    /// <summary>A composite request's trace (<see cref="OrchestrationRow"/>): rare, so plain binding is fine.</summary>
+    private void WriteOrchestration(Arbiter.Core.Orchestration.OrchestrationTrace o, ReadOnlySpan<char> row, long started, sqlite3 db)
+    {
+        var s = _orchestration!;
+        var i = 1;
+        Text(s, i++, row);
+        Long(s, i++, started);
+        Text(s, i++, o.Mode);
+        Text(s, i++, o.Name);
+        Text(s, i++, o.Strategy);
+        Double(s, i++, o.Disagreement);
+        Long(s, i++, o.DisagreementAboveThreshold ? 1 : 0);
+        Long(s, i++, o.Escalated ? 1 : 0);
+        Text(s, i++, o.EscalationReason);
+        Long(s, i++, NanoUsd.From(o.FanOutCostUsd));
+        Text(s, i++, OrchestrationRow.CallsText(o));
+        Text(s, i, o.DetailsJson);
+        Step(s, db);
+    }
+
     private sqlite3 Open()
     {
         if (_connection is not null) return _connection.Handle!;
@@ -117,6 +139,7 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
         var db = _connection.Handle!;
         Check(raw.sqlite3_prepare_v3(db, RequestRow.Insert, raw.SQLITE_PREPARE_PERSISTENT, out _request), db);
         Check(raw.sqlite3_prepare_v3(db, AttemptRow.Insert, raw.SQLITE_PREPARE_PERSISTENT, out _attempt), db);
+        Check(raw.sqlite3_prepare_v3(db, OrchestrationRow.Insert, raw.SQLITE_PREPARE_PERSISTENT, out _orchestration), db);
         return db;
     }
 
@@ -156,8 +179,9 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
     {
         _request?.Dispose();
         _attempt?.Dispose();
+        _orchestration?.Dispose();
         _connection?.Dispose();
-        (_request, _attempt, _connection) = (null, null, null);
+        (_request, _attempt, _orchestration, _connection) = (null, null, null, null);
     }
 
     public ValueTask DisposeAsync()

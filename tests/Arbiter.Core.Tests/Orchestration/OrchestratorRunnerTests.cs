@@ -105,7 +105,9 @@ public sealed class OrchestratorRunnerTests
         var result = await runner.RunAsync("planner", config, OrchestrationKit.Ask("Summarise the quarter."), kit.Budget(), default);
 
         Assert.Null(result.Error);
-        Assert.StartsWith("final: ", result.Response!.Choices[0].Message.Text);
+        var text = result.Response!.Choices[0].Message.Text;
+        Assert.StartsWith("final: ", text);
+        Assert.EndsWith("\n\nNot done (no result passed the orchestrator's check):\n[a] find the numbers", text); // said in the answer itself
         Assert.False(result.Metadata["complete"]!.GetValue<bool>());
         Assert.Equal(["a"], result.Metadata["unaccepted"]!.AsArray().Select(n => n!.GetValue<string>()));
         var compose = Assert.Single(kit.Provider.Requests, r => IsCompose(r.Request)).Request;
@@ -114,6 +116,20 @@ public sealed class OrchestratorRunnerTests
         Assert.Contains("mid did: write the summary", shown);
         Assert.DoesNotContain("did: find the numbers", shown); // no rejected result of a reaches the answer
         Assert.Contains("do not present them as done", OrchestrationKit.System(compose));
+    }
+
+    [Fact]
+    public async Task RunAsync_DiscloseWithJsonResponseFormat_AnswerLeftValidJsonAndMetadataSaysIncomplete()
+    {
+        var kit = new OrchestrationKit(NeverAcceptA);
+        var runner = new OrchestratorRunner(kit.Calls, new StrongerModels(kit.Config, kit.Router));
+        var config = new OrchestratorConfig { Model = "top", MaxAttempts = 5, OnIncomplete = IncompletePolicies.Disclose };
+        var ask = OrchestrationKit.Ask("Summarise the quarter.") with { ResponseFormat = new Arbiter.Core.Chat.ResponseFormat { Kind = Arbiter.Core.Chat.ResponseFormatKind.JsonObject } };
+
+        var result = await runner.RunAsync("planner", config, ask, kit.Budget(), default);
+
+        Assert.DoesNotContain("Not done", result.Response!.Choices[0].Message.Text);
+        Assert.False(result.Metadata["complete"]!.GetValue<bool>());
     }
 
     [Fact]

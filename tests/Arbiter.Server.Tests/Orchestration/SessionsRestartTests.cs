@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 
 namespace Arbiter.Server.Tests.Orchestration;
 
-/// <summary>The whole gateway on a SQLite file: a session made through the API is there, with its history, after a restart.</summary>
+/// <summary>The whole gateway on a SQLite file: a session made through the API is there, with its history, after a restart; its turn is in the request log's KPIs.</summary>
 public sealed class SessionsRestartTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "arbiter-tests", Guid.NewGuid().ToString("N"));
@@ -64,5 +64,9 @@ public sealed class SessionsRestartTests : IDisposable
         var (patched, next) = await SendAsync(second, HttpMethod.Post, $"/v1/sessions/{id}/patches", """{"base_version":2,"patch":[{"op":"add","path":"/decisions/-","value":"go"}]}""");
         Assert.Equal(200, patched);
         Assert.Equal(3, next.GetProperty("version").GetInt64());
+        // The turn is in the SQL request log as a session-mode request, and so in the KPIs per mode.
+        var (_, kpis) = await SendAsync(second, HttpMethod.Get, "/admin/kpis?window=1h");
+        var session = kpis.GetProperty("groups").GetProperty("mode").EnumerateArray().Single(g => g.GetProperty("key").GetString() == "session");
+        Assert.Equal(1, session.GetProperty("figures").GetProperty("requests").GetInt64());
     }
 }

@@ -76,6 +76,7 @@ internal static class KpiContract
             var memory = KpiCalculator.Compute(records, feedback, RandomLog.Pricing, w, w.To, buckets, 20);
             Assert.True(memory.Totals.Requests > 100);
             Assert.True(memory.Totals.FallbackRate > 0 && memory.Totals.EscalationRate > 0 && memory.Totals.QualitySamples > 0);
+            Assert.True(memory.Groups[KpiDimensions.Mode].Count == 5 && memory.Totals.DisagreementRate > 0 && memory.Totals.FanOutCostUsd > 0);
             JsonNumbers.AssertSame(Json(memory), Json(sql));
         }
     });

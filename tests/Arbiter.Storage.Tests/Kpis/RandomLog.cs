@@ -3,6 +3,8 @@ using Arbiter.Core.Config;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
 using Arbiter.Core.Kpis;
+using Arbiter.Core.Orchestration;
+using Arbiter.Core.Orchestration.Calls;
 using Arbiter.Core.RequestLog;
 using Arbiter.Core.Tests.Kpis;
 
@@ -10,7 +12,8 @@ namespace Arbiter.Storage.Tests.Kpis;
 
 /// <summary>
 /// A seeded, varied log (failures, fallbacks, retries of one deployment, cascades, cached and long-context tokens,
-/// streams, keys, tasks, judge scores and feedback) for checking the SQL KPIs against the in-memory ones.
+/// streams, keys, tasks, judge scores and feedback, models working together: modes, disagreement, escalation and
+/// fan-out cost) for checking the SQL KPIs against the in-memory ones.
 /// Times are whole milliseconds, as the SQL log keeps them.
 /// </summary>
 internal static class RandomLog
@@ -68,11 +71,31 @@ internal static class RandomLog
                 Escalations = random.Next(6) == 0 ? random.Next(1, 3) : null,
                 QualityScore = random.Next(4) == 0 ? random.Next(0, 101) / 100.0 : null,
             };
+            if (random.Next(4) == 0) record = WithOrchestration(record, random);
             records.Add(record);
             for (var n = random.Next(4) == 0 ? random.Next(1, 4) : 0; n > 0; n--)
                 feedback.Add(new QualityFeedback(record.RequestId, random.Next(0, 101) / 100.0, null, at.AddMilliseconds(random.Next(1, 3_600_000))));
         }
         return (records, feedback);
+    }
+
+    private static readonly string[] Modes = ["ensemble", "chain", "orchestrate", "session"];
+
+    private static RequestRecord WithOrchestration(RequestRecord r, Random random)
+    {
+        var mode = Modes[random.Next(Modes.Length)];
+        double? disagreement = mode == "ensemble" && random.Next(4) > 0 ? random.Next(0, 101) / 100.0 : null;
+        var trace = new OrchestrationTrace(mode, "n" + random.Next(3))
+        {
+            Strategy = "s",
+            Disagreement = disagreement,
+            DisagreementAboveThreshold = disagreement > 0.5,
+            Escalated = random.Next(3) == 0,
+            FanOutCostUsd = random.Next(5) == 0 ? null : Math.Round((decimal)random.NextDouble() / 1000, 9),
+            Calls = [new CallRecord("member 1", "small", null, 0.001m, 12.5, 10, 5) { Note = "chosen" }],
+            DetailsJson = "{}",
+        };
+        return r with { Mode = mode, Disagreement = disagreement, Escalated = trace.Escalated, FanOutCostUsd = trace.FanOutCostUsd, Orchestration = trace };
     }
 
     private static List<Attempt> Attempts(Random random, string served, bool failed)

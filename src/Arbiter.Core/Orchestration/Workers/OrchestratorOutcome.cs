@@ -18,14 +18,15 @@ internal sealed class OrchestratorOutcome(string name, CallLedger ledger)
     }
 
     public CompositeResult Answered(IReadOnlyList<Subtask> plan, IReadOnlyList<Delegation> delegations, ModelCall? compose,
-        IReadOnlyList<(Subtask Subtask, string Result)> accepted, IReadOnlyList<Delegation> notDone)
+        IReadOnlyList<(Subtask Subtask, string Result)> accepted, IReadOnlyList<Delegation> notDone, bool noteInText)
     {
         var metadata = Metadata(plan, delegations);
         metadata["composed"] = compose is not null;
-        // Without a composer answer (refused or failed), the accepted results are joined in plan order, and what is not
-        // done is said in the answer itself, not only in metadata a client may ignore.
-        var text = compose?.Text ?? string.Join("\n\n", accepted.Select(a => a.Result))
-            + (notDone.Count > 0 ? "\n\nNot done (no result passed the orchestrator's check):\n" + OrchestratorPrompts.NotDone(notDone) : "");
+        // Without a composer answer (refused or failed), the accepted results are joined in plan order. What is not done
+        // is said in a text answer itself, not only in metadata a client may ignore.
+        var text = compose?.Text ?? string.Join("\n\n", accepted.Select(a => a.Result));
+        if (notDone.Count > 0 && (noteInText || compose is null))
+            text += "\n\nNot done (no result passed the orchestrator's check):\n" + OrchestratorPrompts.NotDone(notDone);
         var response = new ChatResponse
         {
             Id = "chatcmpl-orch-" + Guid.NewGuid().ToString("N")[..12],

@@ -36,7 +36,10 @@ public sealed class OrchestratorRunner(FanOutCalls calls, StrongerModels stronge
         if (accepted.Count == 0 || (unaccepted.Count > 0 && config.OnIncomplete != IncompletePolicies.Disclose))
             return outcome.Failed(Incomplete(name, unaccepted, accepted.Count == 0), plan, delegations);
         var compose = await calls.TryExtraAsync(ledger, OrchestratorPrompts.Compose(request, accepted, unaccepted), config.Model, "compose", ct).ConfigureAwait(false);
-        return outcome.Answered(plan, delegations, compose is { Succeeded: true } ? compose : null, accepted, unaccepted);
+        // A text answer also says in its own words what is not done (the composer is told to, but a client must not
+        // depend on a model's obedience); a JSON answer is left valid and the metadata and header say it.
+        var note = request.ResponseFormat is null or { Kind: ResponseFormatKind.Text };
+        return outcome.Answered(plan, delegations, compose is { Succeeded: true } ? compose : null, accepted, unaccepted, note);
     }
 
     private static ArbiterError Incomplete(string name, IReadOnlyList<Delegation> unaccepted, bool none)
