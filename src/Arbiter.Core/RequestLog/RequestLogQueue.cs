@@ -11,6 +11,7 @@ namespace Arbiter.Core.RequestLog;
 public sealed class RequestLogQueue
 {
     public const int DefaultCapacity = 50_000;
+    private static readonly TimeSpan[] DefaultRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
     private const int MaxBatch = 500;
     private readonly Channel<RequestRecord> _channel;
     private readonly IRequestStore _store;
@@ -18,6 +19,7 @@ public sealed class RequestLogQueue
     private readonly Lock _gate = new();
     private readonly TimeSpan _batchInterval;
     private readonly TimeProvider _time;
+    private readonly IReadOnlyList<TimeSpan> _retryDelays;
     private Task? _loop;
     private readonly CancellationTokenSource _completing = new();
 
@@ -26,9 +28,15 @@ public sealed class RequestLogQueue
     /// A SQL store pays a fixed price per batch (a transaction, statement preparation), which under load costs more
     /// than the rows themselves; zero writes as soon as records arrive.
     /// </param>
+    /// <param name="retryDelays">
+    /// A batch the store refuses is written again after each of these pauses before it is reported and dropped, so a
+    /// database blip (a restart, a dropped connection) costs no accepted record. Default: 0.2 s, 1 s, 3 s. At shutdown
+    /// the retries run without pauses.
+    /// </param>
     public RequestLogQueue(IRequestStore store, Action<Exception> onStoreError, int capacity = DefaultCapacity,
-        TimeSpan batchInterval = default, TimeProvider? time = null)
+        TimeSpan batchInterval = default, TimeProvider? time = null, IReadOnlyList<TimeSpan>? retryDelays = null)
     {
+        _retryDelays = retryDelays ?? DefaultRetryDelays;
         _store = store;
         _onStoreError = onStoreError;
         _batchInterval = batchInterval;
@@ -68,8 +76,7 @@ public sealed class RequestLogQueue
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (batch.Count < MaxBatch && reader.TryRead(out var r)) batch.Add(r);
-            try { await _store.WriteBatchAsync(batch, CancellationToken.None).ConfigureAwait(false); }
-            catch (Exception ex) { _onStoreError(ex); }
+            await WriteAsync(batch).ConfigureAwait(false);
             var partFull = batch.Count < MaxBatch;
             batch.Clear();
             if (partFull && _batchInterval > TimeSpan.Zero && !_completing.IsCancellationRequested)
@@ -77,6 +84,29 @@ public sealed class RequestLogQueue
                 // Shutdown cuts the wait short: everything accepted is written at once.
                 try { await Task.Delay(_batchInterval, _time, _completing.Token).ConfigureAwait(false); }
                 catch (OperationCanceledException) { }
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<RequestRecord> batch)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await _store.WriteBatchAsync(batch, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception) when (attempt < _retryDelays.Count)
+            {
+                if (_completing.IsCancellationRequested) continue;
+                try { await Task.Delay(_retryDelays[attempt], _time, _completing.Token).ConfigureAwait(false); }
+                catch (OperationCanceledException) { }
+            }
+            catch (Exception ex)
+            {
+                _onStoreError(ex);
+                return;
             }
         }
     }

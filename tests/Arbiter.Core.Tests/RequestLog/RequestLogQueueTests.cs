@@ -113,17 +113,36 @@ public sealed class RequestLogQueueTests
         Assert.Equal(["only"], store.Records.Select(r => r.RequestId));
     }
 
+    private static readonly TimeSpan[] TwoQuickRetries = [TimeSpan.Zero, TimeSpan.Zero];
+
     [Fact]
-    public async Task DrainLoop_StoreThrows_ReportsErrorAndKeepsStoringLaterBatches()
+    public async Task DrainLoop_StoreFailsTwiceThenRecovers_BatchWrittenOnRetryAndNothingReported()
     {
-        var store = new RecordingStore(TimeSpan.Zero, failOnCall: call => call == 1);
+        var store = new RecordingStore(TimeSpan.Zero, failOnCall: call => call <= 2);
+        var errorCount = 0;
+        var queue = new RequestLogQueue(store, _ => Interlocked.Increment(ref errorCount), retryDelays: TwoQuickRetries);
+        queue.Start();
+
+        await queue.EnqueueAsync(Record("kept-through-retries"));
+        for (var i = 0; i < 10; i++) await queue.EnqueueAsync(Record($"kept-{i}"));
+        await queue.CompleteAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, errorCount);
+        Assert.Equal(["kept-through-retries", .. Enumerable.Range(0, 10).Select(i => $"kept-{i}")], store.Records.Select(r => r.RequestId));
+        Assert.Equal(store.BatchSizes[0], store.BatchSizes[2]);
+    }
+
+    [Fact]
+    public async Task DrainLoop_StoreThrowsPastItsRetries_ReportsErrorOnceAndKeepsStoringLaterBatches()
+    {
+        var store = new RecordingStore(TimeSpan.Zero, failOnCall: call => call <= 3);
         var reported = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
         var errorCount = 0;
         var queue = new RequestLogQueue(store, ex =>
         {
             Interlocked.Increment(ref errorCount);
             reported.TrySetResult(ex);
-        });
+        }, retryDelays: TwoQuickRetries);
         queue.Start();
 
         await queue.EnqueueAsync(Record("lost"));
@@ -132,25 +151,37 @@ public sealed class RequestLogQueueTests
         await queue.CompleteAsync();
 
         Assert.IsType<InvalidOperationException>(error);
-        Assert.Equal("store down (call 1)", error.Message);
+        Assert.Equal("store down (call 3)", error.Message);
         Assert.Equal(1, errorCount);
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"kept-{i}"), store.Records.Select(r => r.RequestId));
     }
 
     [Fact]
-    public async Task DrainLoop_StoreAlwaysThrows_EveryBatchReportedAndCompleteStillReturns()
+    public async Task DrainLoop_StoreAlwaysThrows_EveryBatchTriedThreeTimesReportedOnceAndCompleteStillReturns()
     {
         var store = new RecordingStore(TimeSpan.Zero, failOnCall: _ => true);
         var errorCount = 0;
-        var queue = new RequestLogQueue(store, _ => Interlocked.Increment(ref errorCount));
+        var queue = new RequestLogQueue(store, _ => Interlocked.Increment(ref errorCount), retryDelays: TwoQuickRetries);
         queue.Start();
 
         for (var i = 0; i < 50; i++) await queue.EnqueueAsync(Record($"r{i}"));
         await queue.CompleteAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Empty(store.Records);
-        Assert.Equal(store.BatchSizes.Count, errorCount);
-        Assert.Equal(50, store.BatchSizes.Sum());
+        Assert.Equal(store.BatchSizes.Count, errorCount * 3);
+        Assert.Equal(50 * 3, store.BatchSizes.Sum());
+    }
+
+    [Fact]
+    public async Task CompleteAsync_StoreFailingWithLongRetryPauses_RetriesWithoutWaitingForTheClock()
+    {
+        var store = new RecordingStore(TimeSpan.Zero, failOnCall: call => call == 1);
+        var queue = new RequestLogQueue(store, _ => { }, retryDelays: [TimeSpan.FromHours(1)]);
+
+        await queue.EnqueueAsync(Record("r"));
+        await queue.CompleteAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["r"], store.Records.Select(r => r.RequestId));
     }
 
     [Fact]
