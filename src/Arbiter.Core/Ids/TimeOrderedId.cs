@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
+using Microsoft.Win32.SafeHandles;
 
 namespace Arbiter.Core.Ids;
 
 /// <summary>
 /// UUIDv7 ids (48-bit Unix milliseconds, then random bits) as 32 lowercase hex digits, sortable by time. The random
-/// bits come from the cryptographic generator, drawn a block at a time per thread: <see cref="Guid.CreateVersion7()"/>
-/// reads /dev/urandom with a system call per id on Linux (and OpenSSL's generator checks its pid with one per call),
-/// and two ids a request (its id, its log row) made that a cost paid per request.
+/// bits come from the operating system's cryptographic generator, drawn a block at a time per thread:
+/// <see cref="Guid.CreateVersion7()"/> reads /dev/urandom with a system call per id on Linux, and two ids a request
+/// (its id, its log row) made that a cost paid per request. On Linux the block is read from /dev/urandom directly;
+/// <see cref="RandomNumberGenerator"/> would load OpenSSL (3 MB resident) and make a getpid call per fill.
 /// </summary>
 public static class TimeOrderedId
 {
@@ -32,10 +34,17 @@ public static class TimeOrderedId
     private static ReadOnlySpan<byte> NextRandom()
     {
         var block = t_random ??= new byte[RandomBytes * BlockIds];
-        if (t_used == 0) RandomNumberGenerator.Fill(block);
+        if (t_used == 0) Fill(block);
         var offset = t_used * RandomBytes;
         t_used = (t_used + 1) % BlockIds;
         return block.AsSpan(offset, RandomBytes);
+    }
+
+    private static readonly SafeFileHandle? Urandom = OperatingSystem.IsLinux() ? File.OpenHandle("/dev/urandom") : null;
+
+    private static void Fill(Span<byte> block)
+    {
+        if (Urandom is null || RandomAccess.Read(Urandom, block, 0) != block.Length) RandomNumberGenerator.Fill(block);
     }
 
     public static string New(DateTimeOffset at) => string.Create(Length, at, static (chars, t) => Format(t, chars));

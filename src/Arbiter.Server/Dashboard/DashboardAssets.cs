@@ -1,11 +1,12 @@
 using System.Reflection;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using Microsoft.AspNetCore.Http;
 
 namespace Arbiter.Server.Dashboard;
 
 /// <summary>
-/// GET /dashboard and its files, served from resources embedded in this assembly (read once). The page holds no
+/// GET /dashboard and its files, served from resources embedded in this assembly (read on the first request for one,
+/// so a gateway nobody opens the dashboard of keeps none of it in memory). The page holds no
 /// data: it asks /admin/kpis with the admin key the person enters. The content security policy allows nothing
 /// from elsewhere, so the page cannot load a script from a CDN even by mistake.
 /// </summary>
@@ -13,10 +14,11 @@ internal sealed class DashboardAssets
 {
     private const string Prefix = "dashboard/";
     private const string Policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
-    private readonly Dictionary<string, (byte[] Body, string ContentType, string ETag)> _files = new(StringComparer.Ordinal);
+    private readonly Lazy<Dictionary<string, (byte[] Body, string ContentType, string ETag)>> _files = new(Load);
 
-    public DashboardAssets()
+    private static Dictionary<string, (byte[] Body, string ContentType, string ETag)> Load()
     {
+        var files = new Dictionary<string, (byte[] Body, string ContentType, string ETag)>(StringComparer.Ordinal);
         var assembly = typeof(DashboardAssets).Assembly;
         foreach (var name in assembly.GetManifestResourceNames())
         {
@@ -25,11 +27,13 @@ internal sealed class DashboardAssets
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
             var body = copy.ToArray();
-            _files[name[Prefix.Length..]] = (body, ContentTypeOf(name), $"\"{Convert.ToHexString(SHA256.HashData(body))[..16]}\"");
+            // An ETag only has to change with the content: a fast non-cryptographic hash is enough.
+            files[name[Prefix.Length..]] = (body, ContentTypeOf(name), $"\"{Convert.ToHexStringLower(XxHash128.Hash(body))[..16]}\"");
         }
+        return files;
     }
 
-    public IEnumerable<string> Files => _files.Keys;
+    public IEnumerable<string> Files => _files.Value.Keys;
 
     public Task HandleAsync(HttpContext ctx)
     {
@@ -41,7 +45,7 @@ internal sealed class DashboardAssets
             ctx.Response.Redirect("/dashboard/");
             return Task.CompletedTask;
         }
-        if (!_files.TryGetValue(file, out var asset))
+        if (!_files.Value.TryGetValue(file, out var asset))
         {
             ctx.Response.StatusCode = 404;
             return Task.CompletedTask;
