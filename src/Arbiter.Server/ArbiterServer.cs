@@ -28,7 +28,10 @@ public static class ArbiterServer
         var config = options.Config;
         ConfigValidator.ThrowIfInvalid(config, ProviderConfigRules.Check, options.Environment);
 
-        var builder = WebApplication.CreateSlimBuilder();
+        // Arbiter reads no appsettings.json, but the default host watches for one in the content root (the working
+        // directory) and its subfolders, so every write to ./data/arbiter.db woke a watcher thread (inotify read, lstat)
+        // and cost CPU per logged request under load.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         // With inline I/O a full log queue must never block the socket thread: under a flood of warnings

@@ -6,10 +6,11 @@ using Arbiter.Core.RequestLog;
 namespace Arbiter.Storage;
 
 /// <summary>
-/// KPIs aggregated in the database (<see cref="KpiSql"/>): two queries for the figures of every group and time step,
-/// one for the latest requests. Memory is one row per group, whatever the log size; the figures are those
+/// KPIs aggregated in the database (<see cref="KpiSql"/>): one query for the counts and sums of every group and time
+/// step, one ascending pass each over the successful latencies and TTFBs for the percentiles, one for the latest
+/// requests. Memory is one row per group, whatever the log size; the figures are those
 /// <see cref="KpiCalculator"/> computes from the same records (exact nearest-rank percentiles included).
-/// The SQL log does not keep how models worked together (mode, disagreement, fan-out): those read as one model's.
+/// How models worked together (mode, disagreement, fan-out) is joined from request_orchestration.
 /// </summary>
 public sealed class SqlKpiSource(SqlDatabase database, KpiPricing pricing) : IKpiSource
 {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Arbiter.Core.Ids;
 using Arbiter.Core.RequestLog;
 
 namespace Arbiter.Storage;
@@ -43,7 +44,7 @@ internal sealed class SqlRequestLogWriter(SqlDatabase database) : IRequestLogWri
 
     private async Task WriteAsync(RequestRecord r, CancellationToken cancellationToken)
     {
-        var row = Guid.CreateVersion7(r.StartedAt).ToString("N");
+        var row = TimeOrderedId.New(r.StartedAt);
         var started = r.StartedAt.ToUnixTimeMilliseconds();
         RequestRow.Bind(_request!.Parameters, r, row, started);
         await _request.ExecuteNonQueryAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Arbiter.Core.Execution;
+using Arbiter.Core.Ids;
 using Arbiter.Core.RequestLog;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -46,8 +47,8 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
 
     private void Write(RequestRecord r, sqlite3 db)
     {
-        Span<char> id = stackalloc char[32];
-        Guid.CreateVersion7(r.StartedAt).TryFormat(id, out _, "N");
+        Span<char> id = stackalloc char[TimeOrderedId.Length];
+        TimeOrderedId.Format(r.StartedAt, id);
         var started = r.StartedAt.ToUnixTimeMilliseconds();
         var s = _request!;
         var u = r.Usage;

@@ -48,6 +48,28 @@ public static class GatewaySpans
         span.Stop();
     }
 
+    /// <summary>
+    /// The served answer on the request span: its provider (gen_ai.provider.name) and finish reasons, as the attempt
+    /// spans carry them. A null span (tracing off) returns at once.
+    /// </summary>
+    public static void Served(Activity? span, string providerType, ChatResponse response)
+    {
+        if (span is not { IsAllDataRequested: true }) return;
+        var reasons = new List<string>(response.Choices.Count);
+        foreach (var c in response.Choices)
+            if (c.FinishReason is { } reason) reasons.Add(FinishReasonName(reason));
+        span.SetTag(G.ProviderName, TelemetryNames.ProviderNameOf(providerType));
+        span.SetTag(G.ResponseFinishReasons, reasons.ToArray());
+    }
+
+    /// <summary>As <see cref="Served(Activity?, string, ChatResponse)"/> for a stream, whose one choice ended with <paramref name="reason"/>.</summary>
+    public static void Served(Activity? span, string providerType, FinishReason? reason)
+    {
+        if (span is not { IsAllDataRequested: true }) return;
+        span.SetTag(G.ProviderName, TelemetryNames.ProviderNameOf(providerType));
+        span.SetTag(G.ResponseFinishReasons, reason is { } r ? new[] { FinishReasonName(r) } : Array.Empty<string>());
+    }
+
     public static void SetUsage(Activity span, TokenUsage? usage)
     {
         if (usage is null) return;

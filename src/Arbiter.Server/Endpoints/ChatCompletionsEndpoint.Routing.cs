@@ -81,6 +81,7 @@ internal sealed partial class ChatCompletionsEndpoint
             await runtime.RequestLog.EnqueueAsync(trace.ClientGone(deliveredChars: 0, response.Usage, cost));
             return;
         }
+        Core.Telemetry.GatewaySpans.Served(trace.Span, model.Provider.Type, response);
         await runtime.RequestLog.EnqueueAsync(trace.Succeeded(response.Usage, cost));
         if (plan.Shadow is not null) _ = runtime.Shadow.Mirror(request, plan, trace.RequestId, model.Name, AnswerText(response));
     }

@@ -8,6 +8,7 @@ using Arbiter.Core.OpenAIFormat;
 using Arbiter.Core.Orchestration;
 using Arbiter.Core.Providers;
 using Arbiter.Core.Routing;
+using Arbiter.Core.Telemetry;
 using Arbiter.Server.Auth;
 using Arbiter.Server.Hosting;
 using Arbiter.Server.Http;
@@ -116,6 +117,7 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
             await runtime.RequestLog.EnqueueAsync(trace.ClientGone(deliveredChars: 0, response.Usage, cost));
             return;
         }
+        GatewaySpans.Served(trace.Span, deployment.Provider.Type, response);
         await runtime.RequestLog.EnqueueAsync(trace.Succeeded(response.Usage, cost));
         if (plan.Shadow is not null) _ = runtime.Shadow.Mirror(request, plan, trace.RequestId, model.Name, AnswerText(response));
     }
@@ -158,6 +160,7 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
             }
             await sse.WriteDoneAsync(ctx.RequestAborted);
             runtime.Router.Latency.Record(model.Name, trace.Elapsed);
+            GatewaySpans.Served(trace.Span, deployment.Provider.Type, accumulated.FinishReason);
             await runtime.RequestLog.EnqueueAsync(trace.Succeeded(accumulated.Usage, CostCalculator.Cost(accumulated.Usage, price)));
             if (plan.Shadow is not null) _ = runtime.Shadow.Mirror(request, plan, trace.RequestId, model.Name, accumulated.Text);
         }

@@ -1,3 +1,5 @@
+using Arbiter.Core.Ids;
+
 namespace Arbiter.Server.Http;
 
 /// <summary>Request ids: the client's own x-request-id when it is short and printable, else a new time-ordered one.</summary>
@@ -6,7 +8,11 @@ internal static class RequestIds
     public static string From(string? clientValue)
     {
         if (clientValue is { Length: > 0 and <= 128 } && IsPrintable(clientValue)) return clientValue;
-        return "req_" + Guid.CreateVersion7().ToString("N");
+        return string.Create(4 + TimeOrderedId.Length, DateTimeOffset.UtcNow, static (chars, at) =>
+        {
+            "req_".CopyTo(chars);
+            TimeOrderedId.Format(at, chars[4..]);
+        });
     }
 
     private static bool IsPrintable(string s)

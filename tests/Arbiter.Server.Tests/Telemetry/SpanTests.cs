@@ -36,6 +36,9 @@ public class SpanTests
         Assert.True((long)request.GetTagItem(TelemetryNames.GenAi.UsageOutputTokens)! > 0);
         Assert.True((double)request.GetTagItem(TelemetryNames.Arbiter.CostUsd)! > 0);
         Assert.Equal(stream, request.GetTagItem(TelemetryNames.GenAi.ResponseTimeToFirstChunk) is double);
+        // The served answer's provider and finish reasons, as on its attempt span.
+        Assert.Equal("arbiter.simulated", request.GetTagItem(TelemetryNames.GenAi.ProviderName));
+        Assert.Equal(new[] { "stop" }, request.GetTagItem(TelemetryNames.GenAi.ResponseFinishReasons) as string[]);
 
         var attempts = Children(host, request);
         Assert.Equal(2, attempts.Count);
