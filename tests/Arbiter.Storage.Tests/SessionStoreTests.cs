@@ -9,7 +9,7 @@ namespace Arbiter.Storage.Tests;
 /// </summary>
 public sealed class SessionStoreTests
 {
-    private static SessionEngine Engine(SqlDatabase db) => new(new SqlSessionStore(db), new SessionRules(["/constraints"]), TimeProvider.System);
+    private static SessionEngine Engine(SqlDatabase db) => new(new SqlSessionStore(db), new SessionRules(["/constraints"]), TimeProvider.System, new Arbiter.Server.Orchestration.SystemTextJsonPatchApplier());
 
     private static IReadOnlyList<PatchOperation> AddFact(string fact) => [new PatchOperation("add", "/facts/-", JsonValue.Create(fact))];
 

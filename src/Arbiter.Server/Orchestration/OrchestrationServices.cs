@@ -29,7 +29,7 @@ internal sealed class OrchestrationServices
         Orchestrators = new OrchestratorRunner(Calls, Stronger);
         ISessionStore store = access.Storage.Database is { } database ? new SqlSessionStore(database) : new InMemorySessionStore();
         var sessions = runtime.Config.Sessions ?? new SessionsConfig();
-        Sessions = new SessionEngine(store, new SessionRules(sessions.ReadOnlyPaths ?? ["/constraints"]), runtime.Time);
+        Sessions = new SessionEngine(store, new SessionRules(sessions.ReadOnlyPaths ?? ["/constraints"]), runtime.Time, new SystemTextJsonPatchApplier());
         Turns = new SessionTurns(Sessions, Calls, sessions.MaxConflictRetries);
         SessionModel = sessions.Model ?? (runtime.Config.Routes.ContainsKey("auto") ? "auto" : runtime.Config.Models.Keys.First());
     }

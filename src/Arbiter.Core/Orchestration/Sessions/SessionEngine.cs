@@ -7,7 +7,7 @@ namespace Arbiter.Core.Orchestration.Sessions;
 /// only on the version it was made against (optimistic concurrency: a patch on an old version is rejected and
 /// recorded, never merged). Every transition is recorded, so any version can be rebuilt by replaying the history.
 /// </summary>
-public sealed class SessionEngine(ISessionStore store, SessionRules rules, TimeProvider time)
+public sealed class SessionEngine(ISessionStore store, SessionRules rules, TimeProvider time, IPatchApplier patcher)
 {
     public ISessionStore Store => store;
     public SessionRules Rules => rules;
@@ -32,7 +32,7 @@ public sealed class SessionEngine(ISessionStore store, SessionRules rules, TimeP
         if (state.Version != baseVersion)
             return await RefuseAsync(SessionTransition.Conflict, state, baseVersion, patch, actor,
                 $"made against version {baseVersion}, the session is at {state.Version}", now, ct).ConfigureAwait(false);
-        var after = JsonPatch.Apply(JsonNode.Parse(state.Document)!, ops, out var error);
+        var after = patcher.Apply(JsonNode.Parse(state.Document)!, ops, out var error);
         var broken = error ?? rules.Check(ops, after!);
         if (broken is not null)
             return await RefuseAsync(SessionTransition.Rejected, state, baseVersion, patch, actor, broken, now, ct).ConfigureAwait(false);
@@ -55,7 +55,7 @@ public sealed class SessionEngine(ISessionStore store, SessionRules rules, TimeP
             if (t.Kind == SessionTransition.Created) (doc, at) = (JsonNode.Parse(t.Document!), t.Version);
             else if (t.Kind == SessionTransition.Committed && doc is not null && t.Version <= version)
             {
-                doc = JsonPatch.Apply(doc, JsonPatch.Parse(JsonNode.Parse(t.Patch!), out _)!, out var error)
+                doc = patcher.Apply(doc, JsonPatch.Parse(JsonNode.Parse(t.Patch!), out _)!, out var error)
                     ?? throw new InvalidOperationException($"session {id}: committed patch {t.Seq} does not replay: {error}");
                 at = t.Version;
             }
