@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Arbiter.Core.Execution;
 
 namespace Arbiter.Storage;
@@ -12,19 +11,18 @@ internal static class AttemptRow
     public static readonly string Insert =
         $"INSERT INTO request_attempts ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
 
-    public static void Bind(DbParameterCollection p, Attempt a, string row, int seq, long startedMs)
+    public static void Write<T>(ref T v, Attempt a, ReadOnlySpan<char> row, int seq, long startedMs) where T : struct, IRowValues
     {
-        var i = 0;
-        RequestRow.Set(p, ref i, row);
-        RequestRow.Set(p, ref i, seq);
-        RequestRow.Set(p, ref i, startedMs);
-        RequestRow.Set(p, ref i, a.Model);
-        RequestRow.Set(p, ref i, a.Provider);
-        RequestRow.Set(p, ref i, RequestRow.DeploymentOf(a));
-        RequestRow.Set(p, ref i, a.Duration.TotalMilliseconds);
-        RequestRow.Set(p, ref i, a.Error?.Kind.ToString());
-        RequestRow.Set(p, ref i, a.Error?.Message);
-        RequestRow.Set(p, ref i, a.Retry);
-        RequestRow.Set(p, ref i, a.Skipped);
+        v.Text(row);
+        v.Long(seq);
+        v.Long(startedMs);
+        v.Text(a.Model);
+        v.Text(a.Provider);
+        v.Text(a.Deployment);
+        v.Double(a.Duration.TotalMilliseconds);
+        v.Text(a.Error?.Kind.ToString());
+        v.Text(a.Error?.Message);
+        v.Long(a.Retry);
+        v.Text(a.Skipped);
     }
 }

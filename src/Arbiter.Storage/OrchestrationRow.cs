@@ -26,21 +26,20 @@ internal static class OrchestrationRow
         FROM request_orchestration WHERE started_at_ms >= @from AND started_at_ms <= @to
         """;
 
-    public static void Bind(DbParameterCollection p, OrchestrationTrace o, string row, long startedMs)
+    public static void Write<T>(ref T v, OrchestrationTrace o, ReadOnlySpan<char> row, long startedMs) where T : struct, IRowValues
     {
-        var i = 0;
-        RequestRow.Set(p, ref i, row);
-        RequestRow.Set(p, ref i, startedMs);
-        RequestRow.Set(p, ref i, o.Mode);
-        RequestRow.Set(p, ref i, o.Name);
-        RequestRow.Set(p, ref i, o.Strategy);
-        RequestRow.Set(p, ref i, o.Disagreement);
-        RequestRow.Set(p, ref i, o.DisagreementAboveThreshold);
-        RequestRow.Set(p, ref i, o.Escalated);
-        RequestRow.Set(p, ref i, o.EscalationReason);
-        RequestRow.Set(p, ref i, NanoUsd.From(o.FanOutCostUsd));
-        RequestRow.Set(p, ref i, CallsText(o));
-        RequestRow.Set(p, ref i, o.DetailsJson);
+        v.Text(row);
+        v.Long(startedMs);
+        v.Text(o.Mode);
+        v.Text(o.Name);
+        v.Text(o.Strategy);
+        v.Double(o.Disagreement);
+        v.Bool(o.DisagreementAboveThreshold);
+        v.Bool(o.Escalated);
+        v.Text(o.EscalationReason);
+        v.Long(NanoUsd.From(o.FanOutCostUsd));
+        v.Text(CallsText(o));
+        v.Text(o.DetailsJson);
     }
 
     public static string CallsText(OrchestrationTrace o) => CallsJson.Of(o.Calls).ToJsonString();

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Arbiter.Core.Execution;
 using Arbiter.Core.RequestLog;
@@ -19,44 +18,45 @@ internal static class RequestRow
     public static readonly string Insert =
         $"INSERT INTO requests ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
 
-    /// <summary>Sets the insert's parameters (created from <see cref="Columns"/>, in order) to the record's values.</summary>
-    public static void Bind(DbParameterCollection p, RequestRecord r, string row, long startedMs)
+    /// <summary>The record's values, one per <see cref="Columns"/> entry, in order; <paramref name="row"/> is its row id.</summary>
+    public static void Write<T>(ref T v, RequestRecord r, ReadOnlySpan<char> row, long startedMs) where T : struct, IRowValues
     {
         var u = r.Usage;
-        var i = 0;
-        Set(p, ref i, row);
-        Set(p, ref i, r.RequestId);
-        Set(p, ref i, startedMs);
-        Set(p, ref i, r.StartedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Set(p, ref i, r.KeyId);
-        Set(p, ref i, r.Team);
-        Set(p, ref i, r.Route);
-        Set(p, ref i, r.TaskType);
-        Set(p, ref i, r.Tier);
-        Set(p, ref i, r.RequestedModel);
-        Set(p, ref i, r.ServedModel);
-        Set(p, ref i, r.Provider);
-        Set(p, ref i, ServedDeployment(r));
-        Set(p, ref i, r.Decision);
-        Set(p, ref i, r.Stream);
-        Set(p, ref i, r.Status);
-        Set(p, ref i, r.ErrorKind?.ToString());
-        Set(p, ref i, r.ErrorMessage);
-        Set(p, ref i, u?.InputTokens);
-        Set(p, ref i, u?.CachedInputTokens);
-        Set(p, ref i, u?.CacheWriteTokens);
-        Set(p, ref i, u?.OutputTokens);
-        Set(p, ref i, u?.ReasoningTokens);
-        Set(p, ref i, NanoUsd.From(r.CostUsd));
-        Set(p, ref i, r.LatencyMs);
-        Set(p, ref i, r.TimeToFirstChunkMs);
-        Set(p, ref i, r.OverheadMs);
-        Set(p, ref i, r.Attempts.Count);
-        Set(p, ref i, Math.Max(0, r.Attempts.Count - 1));
-        Set(p, ref i, r.Escalations);
-        Set(p, ref i, r.QualityScore);
-        Set(p, ref i, r.DeliveredChars);
-        Set(p, ref i, FoldsAttempt(r) ? r.Attempts[0].Duration.TotalMilliseconds : null);
+        v.Text(row);
+        v.Text(r.RequestId);
+        v.Long(startedMs);
+        Span<char> day = stackalloc char[10];
+        r.StartedAt.UtcDateTime.TryFormat(day, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        v.Text(day);
+        v.Text(r.KeyId);
+        v.Text(r.Team);
+        v.Text(r.Route);
+        v.Text(r.TaskType);
+        v.Text(r.Tier);
+        v.Text(r.RequestedModel);
+        v.Text(r.ServedModel);
+        v.Text(r.Provider);
+        v.Text(ServedDeployment(r));
+        v.Text(r.Decision);
+        v.Bool(r.Stream);
+        v.Long(r.Status);
+        v.Text(r.ErrorKind?.ToString());
+        v.Text(r.ErrorMessage);
+        v.Long(u?.InputTokens);
+        v.Long(u?.CachedInputTokens);
+        v.Long(u?.CacheWriteTokens);
+        v.Long(u?.OutputTokens);
+        v.Long(u?.ReasoningTokens);
+        v.Long(NanoUsd.From(r.CostUsd));
+        v.Double(r.LatencyMs);
+        v.Double(r.TimeToFirstChunkMs);
+        v.Double(r.OverheadMs);
+        v.Long(r.Attempts.Count);
+        v.Long(Math.Max(0, r.Attempts.Count - 1));
+        v.Long(r.Escalations);
+        v.Double(r.QualityScore);
+        v.Long(r.DeliveredChars);
+        v.Double(FoldsAttempt(r) ? r.Attempts[0].Duration.TotalMilliseconds : null);
     }
 
     /// <summary>
@@ -71,10 +71,6 @@ internal static class RequestRow
     public static Attempt Unfold(RequestRecord r, string? deployment, double attemptMs) =>
         new(r.ServedModel!, r.Provider!, TimeSpan.FromMilliseconds(attemptMs), null) { Deployment = deployment };
 
-    internal static void Set(DbParameterCollection p, ref int i, object? value) => p[i++].Value = value ?? DBNull.Value;
-
-    public static string? DeploymentOf(Attempt a) => a.Deployment;
-
     private static string? ServedDeployment(RequestRecord r) =>
-        r.Attempts.Count > 0 && r.Attempts[^1].Succeeded ? DeploymentOf(r.Attempts[^1]) : null;
+        r.Attempts.Count > 0 && r.Attempts[^1].Succeeded ? r.Attempts[^1].Deployment : null;
 }

@@ -46,17 +46,20 @@ internal sealed class SqlRequestLogWriter(SqlDatabase database) : IRequestLogWri
     {
         var row = TimeOrderedId.New(r.StartedAt);
         var started = r.StartedAt.ToUnixTimeMilliseconds();
-        RequestRow.Bind(_request!.Parameters, r, row, started);
+        var values = new AdoRowValues(_request!.Parameters);
+        RequestRow.Write(ref values, r, row, started);
         await _request.ExecuteNonQueryAsync(cancellationToken);
         if (r.Orchestration is { } o)
         {
-            OrchestrationRow.Bind(_orchestration!.Parameters, o, row, started);
+            var orchestration = new AdoRowValues(_orchestration!.Parameters);
+            OrchestrationRow.Write(ref orchestration, o, row, started);
             await _orchestration.ExecuteNonQueryAsync(cancellationToken);
         }
         if (RequestRow.FoldsAttempt(r)) return;
         for (var seq = 0; seq < r.Attempts.Count; seq++)
         {
-            AttemptRow.Bind(_attempt!.Parameters, r.Attempts[seq], row, seq, started);
+            var attempt = new AdoRowValues(_attempt!.Parameters);
+            AttemptRow.Write(ref attempt, r.Attempts[seq], row, seq, started);
             await _attempt.ExecuteNonQueryAsync(cancellationToken);
         }
     }

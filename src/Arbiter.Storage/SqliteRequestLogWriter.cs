@@ -1,5 +1,3 @@
-using System.Globalization;
-using Arbiter.Core.Execution;
 using Arbiter.Core.Ids;
 using Arbiter.Core.RequestLog;
 using Microsoft.Data.Sqlite;
@@ -50,87 +48,22 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
         Span<char> id = stackalloc char[TimeOrderedId.Length];
         TimeOrderedId.Format(r.StartedAt, id);
         var started = r.StartedAt.ToUnixTimeMilliseconds();
-        var s = _request!;
-        var u = r.Usage;
-        var i = 1;
-        Text(s, i++, id);
-        Text(s, i++, r.RequestId);
-        Long(s, i++, started);
-        Span<char> day = stackalloc char[10];
-        r.StartedAt.UtcDateTime.TryFormat(day, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Text(s, i++, day);
-        Text(s, i++, r.KeyId);
-        Text(s, i++, r.Team);
-        Text(s, i++, r.Route);
-        Text(s, i++, r.TaskType);
-        Text(s, i++, r.Tier);
-        Text(s, i++, r.RequestedModel);
-        Text(s, i++, r.ServedModel);
-        Text(s, i++, r.Provider);
-        Text(s, i++, r.Attempts.Count > 0 && r.Attempts[^1].Succeeded ? r.Attempts[^1].Deployment : null);
-        Text(s, i++, r.Decision);
-        Long(s, i++, r.Stream ? 1 : 0);
-        Long(s, i++, r.Status);
-        Text(s, i++, r.ErrorKind is { } kind ? kind.ToString() : null);
-        Text(s, i++, r.ErrorMessage);
-        Long(s, i++, u?.InputTokens);
-        Long(s, i++, u?.CachedInputTokens);
-        Long(s, i++, u?.CacheWriteTokens);
-        Long(s, i++, u?.OutputTokens);
-        Long(s, i++, u?.ReasoningTokens);
-        Long(s, i++, NanoUsd.From(r.CostUsd));
-        Double(s, i++, r.LatencyMs);
-        Double(s, i++, r.TimeToFirstChunkMs);
-        Double(s, i++, r.OverheadMs);
-        Long(s, i++, r.Attempts.Count);
-        Long(s, i++, Math.Max(0, r.Attempts.Count - 1));
-        Long(s, i++, r.Escalations);
-        Double(s, i++, r.QualityScore);
-        Long(s, i++, r.DeliveredChars);
-        var folds = RequestRow.FoldsAttempt(r);
-        Double(s, i, folds ? r.Attempts[0].Duration.TotalMilliseconds : null);
-        Step(s, db);
-        if (r.Orchestration is { } o) WriteOrchestration(o, id, started, db);
-        if (folds) return;
-        for (var seq = 0; seq < r.Attempts.Count; seq++) WriteAttempt(r.Attempts[seq], id, seq, started, db);
-    }
-
-    private void WriteAttempt(Attempt a, ReadOnlySpan<char> row, int seq, long started, sqlite3 db)
-    {
-        var s = _attempt!;
-        var i = 1;
-        Text(s, i++, row);
-        Long(s, i++, seq);
-        Long(s, i++, started);
-        Text(s, i++, a.Model);
-        Text(s, i++, a.Provider);
-        Text(s, i++, a.Deployment);
-        Double(s, i++, a.Duration.TotalMilliseconds);
-        Text(s, i++, a.Error is { } e ? e.Kind.ToString() : null);
-        Text(s, i++, a.Error?.Message);
-        Long(s, i++, a.Retry);
-        Text(s, i, a.Skipped);
-        Step(s, db);
-    }
-
-    /// <summary>A composite request's trace (<see cref="OrchestrationRow"/>): rare, so plain binding is fine.</summary>
-    private void WriteOrchestration(Arbiter.Core.Orchestration.OrchestrationTrace o, ReadOnlySpan<char> row, long started, sqlite3 db)
-    {
-        var s = _orchestration!;
-        var i = 1;
-        Text(s, i++, row);
-        Long(s, i++, started);
-        Text(s, i++, o.Mode);
-        Text(s, i++, o.Name);
-        Text(s, i++, o.Strategy);
-        Double(s, i++, o.Disagreement);
-        Long(s, i++, o.DisagreementAboveThreshold ? 1 : 0);
-        Long(s, i++, o.Escalated ? 1 : 0);
-        Text(s, i++, o.EscalationReason);
-        Long(s, i++, NanoUsd.From(o.FanOutCostUsd));
-        Text(s, i++, OrchestrationRow.CallsText(o));
-        Text(s, i, o.DetailsJson);
-        Step(s, db);
+        var values = new SqliteRowValues(_request!);
+        RequestRow.Write(ref values, r, id, started);
+        Step(_request!, db);
+        if (r.Orchestration is { } o)
+        {
+            var orchestration = new SqliteRowValues(_orchestration!);
+            OrchestrationRow.Write(ref orchestration, o, id, started);
+            Step(_orchestration!, db);
+        }
+        if (RequestRow.FoldsAttempt(r)) return;
+        for (var seq = 0; seq < r.Attempts.Count; seq++)
+        {
+            var attempt = new SqliteRowValues(_attempt!);
+            AttemptRow.Write(ref attempt, r.Attempts[seq], id, seq, started);
+            Step(_attempt!, db);
+        }
     }
 
     private sqlite3 Open()
@@ -154,26 +87,6 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
     private static void Check(int rc, sqlite3 db)
     {
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
-    }
-
-    private static void Text(sqlite3_stmt s, int i, ReadOnlySpan<char> v) => raw.sqlite3_bind_text16(s, i, v);
-
-    private static void Text(sqlite3_stmt s, int i, string? v)
-    {
-        if (v is null) raw.sqlite3_bind_null(s, i);
-        else raw.sqlite3_bind_text16(s, i, v.AsSpan());
-    }
-
-    private static void Long(sqlite3_stmt s, int i, long? v)
-    {
-        if (v is { } x) raw.sqlite3_bind_int64(s, i, x);
-        else raw.sqlite3_bind_null(s, i);
-    }
-
-    private static void Double(sqlite3_stmt s, int i, double? v)
-    {
-        if (v is { } x) raw.sqlite3_bind_double(s, i, x);
-        else raw.sqlite3_bind_null(s, i);
     }
 
     private void Close()
