@@ -54,26 +54,8 @@ public sealed class CascadeOverLoopbackTests : IAsyncLifetime
             BinaryData.FromString("""{"type":"object","properties":{"n":{"type":"integer"}},"required":["n"],"additionalProperties":false}""")),
     };
 
-    private async Task<string> AskAsync(string route, bool stream, ChatCompletionOptions? options = null)
-    {
-        var chat = _host.Chat(route);
-        List<OpenAI.Chat.ChatMessage> messages = [new UserChatMessage("Give me n.")];
-        if (!stream) return (await chat.CompleteChatAsync(messages, options)).Value.Content[0].Text;
-        var text = new StringBuilder();
-        await foreach (var u in chat.CompleteChatStreamingAsync(messages, options))
-            foreach (var part in u.ContentUpdate) text.Append(part.Text);
-        return text.ToString();
-    }
-
-    private async Task<Core.RequestLog.RequestRecord> LastRecordAsync()
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (_host.Store.Recent(1) is [var record]) return record;
-            await Task.Delay(10);
-        }
-        throw new TimeoutException("no record");
-    }
+    private Task<string> AskAsync(string route, bool stream, ChatCompletionOptions? options = null) =>
+        _host.AskTextAsync(route, "Give me n.", stream, options);
 
     [Theory, InlineData(false), InlineData(true)]
     public async Task JsonGate_InvalidJsonFromTheCheapStage_EscalatesAndReturnsTheValidAnswer(bool stream)
@@ -84,7 +66,7 @@ public sealed class CascadeOverLoopbackTests : IAsyncLifetime
         var text = await AskAsync("checked", stream, JsonSchemaOptions);
 
         Assert.Equal("{\"n\": 3}", text);
-        var record = await LastRecordAsync();
+        var record = await _host.LatestRecordAsync();
         Assert.Equal("big", record.ServedModel);
         Assert.Contains("small rejected: json (invalid JSON)", record.Decision);
     }
@@ -98,7 +80,7 @@ public sealed class CascadeOverLoopbackTests : IAsyncLifetime
         var text = await AskAsync("checked", stream, JsonSchemaOptions);
 
         Assert.Equal("{\"n\": 3}", text);
-        Assert.Contains("small rejected: json (schema: $.n: expected integer, got string)", (await LastRecordAsync()).Decision);
+        Assert.Contains("small rejected: json (schema: $.n: expected integer, got string)", (await _host.LatestRecordAsync()).Decision);
     }
 
     [Theory, InlineData(false), InlineData(true)]
@@ -121,7 +103,7 @@ public sealed class CascadeOverLoopbackTests : IAsyncLifetime
         _upstream.Enqueue(Says("Here you go."));
 
         Assert.Equal("Here you go.", await AskAsync("checked", stream: false));
-        Assert.Contains("small rejected: empty (refused)", (await LastRecordAsync()).Decision);
+        Assert.Contains("small rejected: empty (refused)", (await _host.LatestRecordAsync()).Decision);
     }
 
     [Theory]
@@ -138,7 +120,7 @@ public sealed class CascadeOverLoopbackTests : IAsyncLifetime
 
         Assert.True(result.GetRawResponse().Headers.TryGetValue("x-arbiter-model", out var model));
         Assert.Equal(served, model);
-        var record = await LastRecordAsync();
+        var record = await _host.LatestRecordAsync();
         Assert.Contains(decision, record.Decision);
         Assert.Contains(record.Attempts, a => a.Model == "judge");
         if (served == "small" && judgeSays.Contains("0.9")) Assert.Equal(0.9, record.QualityScore);
@@ -168,7 +150,7 @@ public sealed class CascadeOverLoopbackTests : IAsyncLifetime
         _upstream.Enqueue(Says("From the big one."));
 
         Assert.Equal("From the big one.", await AskAsync("checked", stream: false));
-        Assert.Contains("small failed", (await LastRecordAsync()).Decision);
+        Assert.Contains("small failed", (await _host.LatestRecordAsync()).Decision);
     }
 
     [Fact]

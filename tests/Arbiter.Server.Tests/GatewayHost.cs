@@ -69,6 +69,29 @@ public sealed class GatewayHost : IAsyncDisposable
         throw new TimeoutException($"no request record for {requestId}");
     }
 
+    /// <summary>Waits until the request log holds a record and returns the newest (for tests that send one request).</summary>
+    public async Task<RequestRecord> LatestRecordAsync()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (Store.Recent(1) is [var record]) return record;
+            await Task.Delay(10);
+        }
+        throw new TimeoutException("no request record");
+    }
+
+    /// <summary>Asks <paramref name="model"/> one user message through the SDK and returns the answer's text, streamed or not.</summary>
+    public async Task<string> AskTextAsync(string model, string prompt, bool stream, ChatCompletionOptions? options = null)
+    {
+        var chat = Chat(model);
+        List<ChatMessage> messages = [new UserChatMessage(prompt)];
+        if (!stream) return (await chat.CompleteChatAsync(messages, options)).Value.Content[0].Text;
+        var text = new System.Text.StringBuilder();
+        await foreach (var u in chat.CompleteChatStreamingAsync(messages, options))
+            foreach (var part in u.ContentUpdate) text.Append(part.Text);
+        return text.ToString();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -54,26 +54,7 @@ public sealed class CascadeScorerThroughSdkTests : IAsyncLifetime
 
     private static TextScenario Says(string text) => new([text], FinishReason.Stop, new TokenUsage { InputTokens = 10, OutputTokens = 5 });
 
-    private async Task<string> AskAsync(bool stream)
-    {
-        var chat = _host.Chat("scored");
-        List<OpenAI.Chat.ChatMessage> messages = [new UserChatMessage("please add 12 and 30")];
-        if (!stream) return (await chat.CompleteChatAsync(messages)).Value.Content[0].Text;
-        var text = new StringBuilder();
-        await foreach (var u in chat.CompleteChatStreamingAsync(messages))
-            foreach (var part in u.ContentUpdate) text.Append(part.Text);
-        return text.ToString();
-    }
-
-    private async Task<Core.RequestLog.RequestRecord> LastRecordAsync()
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (_host.Store.Recent(1) is [var record]) return record;
-            await Task.Delay(10);
-        }
-        throw new TimeoutException("no record");
-    }
+    private Task<string> AskAsync(bool stream) => _host.AskTextAsync("scored", "please add 12 and 30", stream);
 
     [Theory, InlineData(false), InlineData(true)]
     public async Task ScorerGate_HedgingCheapAnswer_EscalatesToTheNextTier(bool stream)
@@ -84,7 +65,7 @@ public sealed class CascadeScorerThroughSdkTests : IAsyncLifetime
         var text = await AskAsync(stream);
 
         Assert.Equal("the answer is 42", text);
-        var record = await LastRecordAsync();
+        var record = await _host.LatestRecordAsync();
         Assert.Equal("big", record.ServedModel);
         Assert.Contains("small rejected: scorer (scorer ", record.Decision);
     }
@@ -97,7 +78,7 @@ public sealed class CascadeScorerThroughSdkTests : IAsyncLifetime
         var text = await AskAsync(stream);
 
         Assert.Equal("the answer is 42", text);
-        var record = await LastRecordAsync();
+        var record = await _host.LatestRecordAsync();
         Assert.Equal("small", record.ServedModel);
         Assert.Contains("small accepted", record.Decision);
     }
