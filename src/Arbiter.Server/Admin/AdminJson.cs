@@ -73,14 +73,7 @@ internal static class AdminJson
         w.WriteString("created_at", key.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         if (key.RevokedAt is { } revoked) w.WriteString("revoked_at", revoked.ToString("O", CultureInfo.InvariantCulture));
         WriteLimits(w, key.Limits);
-        if (spend is { } s)
-        {
-            w.WriteStartObject("spend");
-            w.WriteNumber("today_usd", s.Today);
-            w.WriteNumber("month_usd", s.Month);
-            w.WriteNumber("reserved_usd", s.Reserved);
-            w.WriteEndObject();
-        }
+        WriteSpend(w, spend);
         w.WriteEndObject();
     }
 
@@ -91,14 +84,17 @@ internal static class AdminJson
         w.WriteString("object", "team");
         w.WriteString("created_at", team.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         WriteLimits(w, team.Limits);
-        if (spend is { } s)
-        {
-            w.WriteStartObject("spend");
-            w.WriteNumber("today_usd", s.Today);
-            w.WriteNumber("month_usd", s.Month);
-            w.WriteNumber("reserved_usd", s.Reserved);
-            w.WriteEndObject();
-        }
+        WriteSpend(w, spend);
+        w.WriteEndObject();
+    }
+
+    private static void WriteSpend(Utf8JsonWriter w, (decimal Today, decimal Month, decimal Reserved)? spend)
+    {
+        if (spend is not { } s) return;
+        w.WriteStartObject("spend");
+        w.WriteNumber("today_usd", s.Today);
+        w.WriteNumber("month_usd", s.Month);
+        w.WriteNumber("reserved_usd", s.Reserved);
         w.WriteEndObject();
     }
 
