@@ -62,7 +62,7 @@ public class AccountingBenchmarks
     {
         public string Name => "p";
         public string Type => ProviderTypes.OpenAI;
-        public Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) => throw new NotSupportedException();
         public IAsyncEnumerable<ChatStreamChunk> StreamAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

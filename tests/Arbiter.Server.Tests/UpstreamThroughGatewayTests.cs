@@ -132,6 +132,20 @@ public sealed class UpstreamThroughGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpstreamRedirect_IsNotFollowed_SoTheRequestAndItsKeyNeverReachAnotherHost()
+    {
+        await using var elsewhere = await OpenAIFake.StartNewAsync();
+        elsewhere.Enqueue(Hello);
+        for (var i = 0; i < 5; i++) _upstream.Enqueue(new RedirectScenario(elsewhere.BaseUrl + "/chat/completions")); // retries too
+
+        var response = await PostAsync("""{"model":"gpt-test","messages":[{"role":"user","content":"hi"}]}""");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal(0, elsewhere.RequestCount);
+        Assert.Equal("upstream", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["provider"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task UpstreamBadRequest_Is400WithTheUpstreamsMessage()
     {
         _upstream.Enqueue(new ErrorScenario(400, "Unsupported parameter: 'foo'"));

@@ -9,7 +9,7 @@ public sealed class DummyChatProvider(string name) : IChatProvider
     public string Name => name;
     public string Type => ProviderTypes.OpenAI;
 
-    public Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) =>
+    public ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) =>
         throw new NotSupportedException("the routing benchmark does not call providers");
 
     public IAsyncEnumerable<ChatStreamChunk> StreamAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) =>

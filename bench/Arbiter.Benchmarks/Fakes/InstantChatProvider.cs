@@ -25,7 +25,7 @@ internal sealed class InstantChatProvider : IChatProvider
     public string Name => "instant";
     public string Type => "fake";
 
-    public Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) => Task.FromResult(Answer);
+    public ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) => ValueTask.FromResult(Answer);
 
     public IAsyncEnumerable<ChatStreamChunk> StreamAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) =>
         Stream(cancellationToken);

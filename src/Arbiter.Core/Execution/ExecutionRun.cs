@@ -20,7 +20,9 @@ namespace Arbiter.Core.Execution;
 internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> call, ChatRequest request, CancellationToken caller, bool hedged = false)
     where T : class
 {
-    private static readonly Func<ResilienceContext, (ExecutionRun<T> Run, ModelEntry Model, Deployment Deployment, CancellationToken Walk), ValueTask<Outcome<T>>> Callback =
+    // Outcome<object>, the result type of the deployment's (non-generic) strategies: Polly then runs the callback
+    // without a bridge per strategy (two extra async frames, and their allocations, each).
+    private static readonly Func<ResilienceContext, (ExecutionRun<T> Run, ModelEntry Model, Deployment Deployment, CancellationToken Walk), ValueTask<Outcome<object>>> Callback =
         static (ctx, s) => s.Run.CallOnceAsync(s.Model, s.Deployment, ctx.CancellationToken, s.Walk);
 
     private readonly List<Attempt> _attempts = new(1);
@@ -152,7 +154,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
             var d = deployments[i];
             if (!Claim(d)) continue;
             var context = ResilienceContextPool.Shared.Get(call.OperationKey, token);
-            Outcome<T> outcome;
+            Outcome<object> outcome;
             try
             {
                 outcome = await executor.Pipelines.For(d).ExecuteOutcomeAsync(Callback, context, (this, model, d, token)).ConfigureAwait(false);
@@ -161,7 +163,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
             {
                 ResilienceContextPool.Shared.Return(context);
             }
-            if (outcome.Exception is null) return (outcome.Result, d, null);
+            if (outcome.Exception is null) return ((T)outcome.Result!, d, null);
             if (outcome.Exception is OperationCanceledException && caller.IsCancellationRequested)
                 ExceptionDispatchInfo.Throw(outcome.Exception);
             if (outcome.Exception is BrokenCircuitException open)
@@ -196,7 +198,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         return excluded;
     }
 
-    private async ValueTask<Outcome<T>> CallOnceAsync(ModelEntry model, Deployment d, CancellationToken attemptToken, CancellationToken walkToken)
+    private async ValueTask<Outcome<object>> CallOnceAsync(ModelEntry model, Deployment d, CancellationToken attemptToken, CancellationToken walkToken)
     {
         var time = executor.Time;
         var retry = RetriesSoFar(d);
@@ -210,6 +212,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         {
             var result = await call.CallAsync(executor, request, d, caller, attemptToken).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(start);
+            call.Answered(executor, d, result);
             holding = call.HoldsLoad; // from here a stream's load ends when it is disposed, discarded ones included
             if (model.Config.ContentPolicyFallbacks is { Count: > 0 } && call.IsRefusal(result))
             {
@@ -218,18 +221,18 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
                 await call.DiscardAsync(result).ConfigureAwait(false);
                 var refused = ExecutionErrors.Refused(d);
                 Record(new Attempt(d.Model, d.Provider.Name, elapsed, refused.Error) { Deployment = d.Name, Retry = retry }, start);
-                return Outcome.FromException<T>(refused);
+                return Outcome.FromException<object>(refused);
             }
             if (!Offer(result))
             {
                 // A hedged call that answered after another had already won.
                 await call.DiscardAsync(result).ConfigureAwait(false);
                 Record(new Attempt(d.Model, d.Provider.Name, elapsed, ExecutionErrors.HedgeLost(d)) { Deployment = d.Name, Retry = retry }, start);
-                return Outcome.FromException<T>(new OperationCanceledException(walkToken));
+                return Outcome.FromException<object>(new OperationCanceledException(walkToken));
             }
             load.RecordTimeToFirstByte(elapsed);
             Record(new Attempt(d.Model, d.Provider.Name, elapsed, null) { Deployment = d.Name, Retry = retry }, start);
-            return Outcome.FromResult(result);
+            return Outcome.FromResult<object>(result);
         }
         catch (Exception ex)
         {
@@ -238,7 +241,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
                 : hedged && walkToken.IsCancellationRequested && IsFinishing ? ExecutionErrors.HedgeLost(d)
                 : ExecutionErrors.Timeout(d, call.TimeoutOf(executor)).Error;
             Record(new Attempt(d.Model, d.Provider.Name, time.GetElapsedTime(start), error) { Deployment = d.Name, Retry = retry }, start);
-            return Outcome.FromException<T>(ex);
+            return Outcome.FromException<object>(ex);
         }
         finally
         {

@@ -18,6 +18,9 @@ internal abstract class UpstreamCall<T> where T : class
     /// <param name="attemptToken">Cancelled by the attempt's timeout, the request's total timeout, or the caller.</param>
     public abstract ValueTask<T> CallAsync(ChatExecutor executor, ChatRequest request, Deployment deployment, CancellationToken caller, CancellationToken attemptToken);
 
+    /// <summary>Called once a call has returned its result, before anything else looks at it.</summary>
+    public virtual void Answered(ChatExecutor executor, Deployment deployment, T result) { }
+
     /// <summary>Whether the answer is a refusal under the provider's content policy (finish reason content_filter).</summary>
     public abstract bool IsRefusal(T result);
 

@@ -18,7 +18,7 @@ public interface IChatProvider
 
     /// <param name="request">The canonical request; its <c>Model</c> is the client's, not the upstream's.</param>
     /// <param name="upstreamModel">The provider's own id of the model to call.</param>
-    Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken);
+    ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken);
 
     /// <summary>Streams the answer. The last chunk carries usage when the provider reports it.</summary>
     IAsyncEnumerable<ChatStreamChunk> StreamAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken);

@@ -24,7 +24,7 @@ public sealed class InstrumentedChatProvider(IChatProvider inner, IReadOnlyDicti
     public string Type => inner.Type;
     public IChatProvider Inner => inner;
 
-    public async Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
+    public async ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
     {
         using var span = Start(upstreamModel, stream: false);
         try

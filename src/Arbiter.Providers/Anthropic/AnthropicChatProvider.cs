@@ -25,11 +25,11 @@ internal sealed class AnthropicChatProvider : IChatProvider
     public string Name => _settings.Name;
     public string Type => ProviderTypes.Anthropic;
 
-    public async Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
+    public async ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
     {
         using var message = BuildRequest(request, upstreamModel, stream: false);
         using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, cancellationToken).ConfigureAwait(false);
-        return await UpstreamCall.ReadJsonAsync(response, root => AnthropicResponseReader.Read(root, upstreamModel, Now()), Name, cancellationToken).ConfigureAwait(false);
+        return await UpstreamCall.ReadJsonAsync(response, (upstreamModel, created: Now()), static (root, s) => AnthropicResponseReader.Read(root, s.upstreamModel, s.created), Name, cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(
@@ -54,7 +54,7 @@ internal sealed class AnthropicChatProvider : IChatProvider
     {
         var message = new HttpRequestMessage(HttpMethod.Post, _endpoint)
         {
-            Content = new JsonBodyContent(w => AnthropicRequestWriter.Write(w, request, upstreamModel, stream)),
+            Content = JsonBodyContent.Of((request, upstreamModel, stream), static (w, s) => AnthropicRequestWriter.Write(w, s.request, s.upstreamModel, s.stream)),
         };
         if (_settings.ApiKey is { } key) message.Headers.TryAddWithoutValidation("x-api-key", key);
         message.Headers.TryAddWithoutValidation("anthropic-version", _version);

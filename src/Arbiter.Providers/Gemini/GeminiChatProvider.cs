@@ -30,11 +30,11 @@ internal sealed class GeminiChatProvider : IChatProvider
     public string Name => _settings.Name;
     public string Type => ProviderTypes.Gemini;
 
-    public async Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
+    public async ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
     {
         using var message = BuildRequest(request, upstreamModel, stream: false);
         using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return await UpstreamCall.ReadJsonAsync(response, root => GeminiResponseReader.Read(root, Name, upstreamModel, Now()), Name, cancellationToken).ConfigureAwait(false);
+        return await UpstreamCall.ReadJsonAsync(response, (Name, upstreamModel, created: Now()), static (root, s) => GeminiResponseReader.Read(root, s.Name, s.upstreamModel, s.created), Name, cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(
@@ -53,7 +53,7 @@ internal sealed class GeminiChatProvider : IChatProvider
     }
 
     /// <summary>Gemini puts retry delays and key problems in the error body's details, so errors are refined from it.</summary>
-    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken ct) =>
+    private ValueTask<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken ct) =>
         UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, ct,
             (error, body) => GeminiErrorDetails.Refine(error, body, Name));
 
@@ -62,7 +62,7 @@ internal sealed class GeminiChatProvider : IChatProvider
         var url = $"{_apiRoot}/{ModelPath(upstreamModel)}:{(stream ? "streamGenerateContent?alt=sse" : "generateContent")}";
         var message = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new JsonBodyContent(w => GeminiRequestWriter.Write(w, request, Name)),
+            Content = JsonBodyContent.Of((request, Name), static (w, s) => GeminiRequestWriter.Write(w, s.request, s.Name)),
         };
         if (_settings.ApiKey is { } key) message.Headers.TryAddWithoutValidation("x-goog-api-key", key);
         _settings.ApplyHeaders(message);

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Arbiter.Core.Buffers;
-using Arbiter.Core.OpenAIFormat;
 
 namespace Arbiter.Providers.Http;
 
@@ -17,13 +16,14 @@ internal sealed class JsonBodyContent : HttpContent
     private byte[]? _buffer;
     private readonly int _length;
 
-    public JsonBodyContent(Action<Utf8JsonWriter> write)
+    private JsonBodyContent((byte[] Buffer, int Length) written)
     {
-        var output = new PooledBufferWriter();
-        using (var w = new Utf8JsonWriter(output, JsonWriting.Options)) write(w);
-        (_buffer, _length) = output.Detach();
+        (_buffer, _length) = written;
         Headers.ContentType = Json;
     }
+
+    /// <summary>The body <paramref name="write"/> produces from <paramref name="state"/> (a static lambda: no closure per request).</summary>
+    public static JsonBodyContent Of<TState>(TState state, Action<Utf8JsonWriter, TState> write) => new(PooledJson.Write(state, write));
 
     /// <summary>The body as text, for tests and diagnostics.</summary>
     public string AsText() => System.Text.Encoding.UTF8.GetString(_buffer!, 0, _length);

@@ -10,7 +10,7 @@ internal static class UpstreamCall
     public delegate ArbiterError ErrorRefiner(ArbiterError error, string body);
 
     /// <summary>Returns the response once its headers arrived with a success status; the caller disposes it.</summary>
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string provider,
+    public static async ValueTask<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string provider,
         IReadOnlyList<string> secrets, TimeProvider time, CancellationToken ct, ErrorRefiner? refine = null)
     {
         HttpResponseMessage response;
@@ -42,13 +42,15 @@ internal static class UpstreamCall
     }
 
     /// <summary>Parses a JSON answer and translates it; an unreadable or broken body is an upstream error.</summary>
-    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, Func<JsonElement, T> translate, string provider, CancellationToken ct)
+    /// <param name="state">What <paramref name="translate"/> needs besides the JSON (a static lambda: no closure per call).</param>
+    public static async ValueTask<T> ReadJsonAsync<TState, T>(HttpResponseMessage response, TState state, Func<JsonElement, TState, T> translate,
+        string provider, CancellationToken ct)
     {
         try
         {
             await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
             using var doc = await JsonDocument.ParseAsync(body, default, ct).ConfigureAwait(false);
-            return translate(doc.RootElement);
+            return translate(doc.RootElement, state);
         }
         catch (Exception ex)
         {

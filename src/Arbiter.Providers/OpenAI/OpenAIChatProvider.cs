@@ -14,7 +14,7 @@ internal sealed class OpenAIChatProvider : IChatProvider
     private readonly OpenAICompatibleProfile _profile;
     private readonly ProviderContext _context;
     private readonly OpenAIRequestWriteOptions _writeOptions;
-    private readonly string _endpoint;
+    private readonly Uri _endpoint; // parsed once: a Uri per request would be parsed per request
 
     public OpenAIChatProvider(ProviderSettings settings, OpenAICompatibleProfile profile, ProviderContext context)
     {
@@ -22,17 +22,17 @@ internal sealed class OpenAIChatProvider : IChatProvider
         _profile = profile;
         _context = context;
         _writeOptions = new OpenAIRequestWriteOptions { MaxTokensField = profile.MaxTokensField, IncludeModel = !profile.DeploymentInUrl };
-        _endpoint = settings.BaseUrl + "/chat/completions";
+        _endpoint = new Uri(settings.BaseUrl + "/chat/completions");
     }
 
     public string Name => _settings.Name;
     public string Type => ProviderTypes.OpenAI;
 
-    public async Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
+    public async ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
     {
         using var message = BuildRequest(request, upstreamModel);
         using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, cancellationToken).ConfigureAwait(false);
-        return await UpstreamCall.ReadJsonAsync(response, root => OpenAIResponseReader.ReadCompletion(root, upstreamModel), Name, cancellationToken).ConfigureAwait(false);
+        return await UpstreamCall.ReadJsonAsync(response, upstreamModel, static (root, model) => OpenAIResponseReader.ReadCompletion(root, model), Name, cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(
@@ -53,11 +53,11 @@ internal sealed class OpenAIChatProvider : IChatProvider
     private HttpRequestMessage BuildRequest(ChatRequest request, string upstreamModel)
     {
         var url = _profile.DeploymentInUrl
-            ? $"{_settings.BaseUrl}/openai/deployments/{Uri.EscapeDataString(upstreamModel)}/chat/completions?api-version={Uri.EscapeDataString(_settings.ApiVersion ?? Core.Config.ConfigDefaults.AzureApiVersion)}"
+            ? new Uri($"{_settings.BaseUrl}/openai/deployments/{Uri.EscapeDataString(upstreamModel)}/chat/completions?api-version={Uri.EscapeDataString(_settings.ApiVersion ?? Core.Config.ConfigDefaults.AzureApiVersion)}")
             : _endpoint;
         var message = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new JsonBodyContent(w => OpenAIRequestWriter.Write(w, request, upstreamModel, _writeOptions)),
+            Content = JsonBodyContent.Of((request, upstreamModel, _writeOptions), static (w, s) => OpenAIRequestWriter.Write(w, s.request, s.upstreamModel, s._writeOptions)),
         };
         if (_settings.ApiKey is { } key)
         {

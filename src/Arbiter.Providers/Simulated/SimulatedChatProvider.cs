@@ -25,7 +25,7 @@ internal sealed class SimulatedChatProvider(
     public string Name => name;
     public string Type => ProviderTypes.Simulated;
 
-    public async Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
+    public async ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
     {
         var (sim, random, id) = Begin(request, upstreamModel);
         var answer = SimulatedAnswerComposer.Compose(request, upstreamModel, sim, random, Closed(request));

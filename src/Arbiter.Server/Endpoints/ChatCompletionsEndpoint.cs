@@ -79,7 +79,7 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
         }
     }
 
-    private async Task CompleteAsync(HttpContext ctx, ChatRequest request, RoutePlan plan, RequestTrace trace)
+    private async ValueTask CompleteAsync(HttpContext ctx, ChatRequest request, RoutePlan plan, RequestTrace trace)
     {
         CompletionOutcome outcome;
         try
@@ -122,7 +122,7 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
         if (plan.Shadow is not null) _ = runtime.Shadow.Mirror(request, plan, trace.RequestId, model.Name, AnswerText(response));
     }
 
-    private async Task StreamAsync(HttpContext ctx, ChatRequest request, RoutePlan plan, RequestTrace trace)
+    private async ValueTask StreamAsync(HttpContext ctx, ChatRequest request, RoutePlan plan, RequestTrace trace)
     {
         await using var outcome = await runtime.Executor.OpenStreamAsync(request, plan, ctx.RequestAborted);
         trace.Attempts = trace.Attempts.Count == 0 ? outcome.Attempts : [.. trace.Attempts, .. outcome.Attempts]; // after cascade stages

@@ -13,6 +13,7 @@ internal static class UpstreamHttp
             AutomaticDecompression = System.Net.DecompressionMethods.None,
             UseCookies = false,
             UseProxy = false, // upstream hosts come only from configuration: no ambient proxy redirects them
+            AllowAutoRedirect = false, // nor does an upstream's redirect (and no redirect handler runs per call)
         })
         {
             Timeout = Timeout.InfiniteTimeSpan,

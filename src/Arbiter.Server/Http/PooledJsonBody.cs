@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using Arbiter.Core.Buffers;
-using Arbiter.Core.OpenAIFormat;
 using Microsoft.AspNetCore.Http;
 
 namespace Arbiter.Server.Http;
@@ -23,9 +22,7 @@ internal readonly struct PooledJsonBody : IDisposable
 
     public static PooledJsonBody Write<TState>(TState state, Action<Utf8JsonWriter, TState> write, int sizeHint)
     {
-        var buffer = new PooledBufferWriter(sizeHint);
-        using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options)) write(w, state);
-        var (bytes, length) = buffer.Detach();
+        var (bytes, length) = PooledJson.Write(state, write, sizeHint);
         return new PooledJsonBody(bytes, length);
     }
 

@@ -26,10 +26,10 @@ internal sealed class ScriptedProvider : IChatProvider
         return this;
     }
 
-    public Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
+    public ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
     {
         lock (Calls) Calls.Add((upstreamModel, false));
-        return Task.FromResult(_answers[upstreamModel](request));
+        return ValueTask.FromResult(_answers[upstreamModel](request));
     }
 
     public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(ChatRequest request, string upstreamModel, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ internal sealed class FakeChatProvider(string name, FakeBehaviour behaviour = Fa
 
     public ArbiterError Error => new(FailWith, $"{name} failed ({FailWith})") { Provider = name };
 
-    public async Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
+    public async ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _completeCalls);
         lock (UpstreamModels) UpstreamModels.Add(upstreamModel);

@@ -53,7 +53,7 @@ internal sealed class ScriptedChatProvider(string name) : IChatProvider
 
     private ArbiterException Error(Step s) => new ArbiterError(s.Error, $"{name} failed ({s.Error})") { Provider = name, RetryAfter = s.RetryAfter }.ToException();
 
-    public async Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
+    public async ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
     {
         var step = Next();
         await Task.Yield();

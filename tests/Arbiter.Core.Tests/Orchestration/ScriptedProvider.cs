@@ -21,7 +21,7 @@ internal sealed class ScriptedProvider(Func<string, ChatRequest, string> answer)
 
     public List<(string Model, ChatRequest Request)> Requests { get; } = [];
 
-    public async Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
+    public async ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
     {
         lock (_calls)
         {

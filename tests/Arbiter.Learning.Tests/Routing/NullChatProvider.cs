@@ -8,6 +8,6 @@ internal sealed class NullChatProvider(string name) : IChatProvider
 {
     public string Name => name;
     public string Type => "null";
-    public Task<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) => throw new NotSupportedException();
     public IAsyncEnumerable<ChatStreamChunk> StreamAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

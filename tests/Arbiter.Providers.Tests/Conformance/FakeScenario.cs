@@ -20,6 +20,9 @@ public sealed record ToolCallScenario(string CallId, string Name, IReadOnlyList<
 /// <summary>An HTTP error in the provider's own error body shape.</summary>
 public sealed record ErrorScenario(int Status, string Message, int? RetryAfterSeconds = null) : FakeScenario;
 
+/// <summary>A 307 Temporary Redirect to <paramref name="Location"/> (which keeps the method and body if followed).</summary>
+public sealed record RedirectScenario(string Location) : FakeScenario;
+
 /// <summary>A stream that sends some text, then breaks off mid-way (the connection is aborted).</summary>
 public sealed record BrokenStreamScenario(string FirstPiece) : FakeScenario;
 

@@ -14,6 +14,7 @@ public abstract class FakeBase : IProviderFake
 
     public string BaseUrl => Server.BaseUrl + BasePath;
     public RecordedRequest LastRequest => Server.LastRequest;
+    public int RequestCount => Server.Requests.Count;
     public void Enqueue(FakeScenario scenario) => _scenarios.Enqueue(scenario);
 
     /// <summary>Path prefix the adapter's base URL includes (e.g. <c>/v1</c>).</summary>
@@ -34,6 +35,12 @@ public abstract class FakeBase : IProviderFake
             try { await Task.Delay(delayed.Delay, ctx.RequestAborted); }
             catch (OperationCanceledException) { return; } // the client gave up waiting
             scenario = delayed.Then;
+        }
+        if (scenario is RedirectScenario redirect)
+        {
+            ctx.Response.Headers.Location = redirect.Location;
+            await WriteAsync(ctx, 307, "application/json", "{}");
+            return;
         }
         await AnswerAsync(ctx, request, scenario);
     }

@@ -38,7 +38,7 @@ public sealed class SimulatedTimingTests
         var time = new FakeTimeProvider(Start);
         var provider = Create(sim: SlowStart(), time: time);
 
-        var pending = provider.CompleteAsync(Ask("Take your time."), Model, CancellationToken.None);
+        var pending = provider.CompleteAsync(Ask("Take your time."), Model, CancellationToken.None).AsTask();
         await AdvanceAsync(time, TimeSpan.FromMilliseconds(999), steps: 9, mustStayPending: pending);
 
         time.Advance(TimeSpan.FromMilliseconds(2));
@@ -52,7 +52,7 @@ public sealed class SimulatedTimingTests
     public async Task CompleteAsync_NoTimeAdvanced_StaysPending()
     {
         var time = new FakeTimeProvider(Start);
-        var pending = Create(sim: SlowStart(), time: time).CompleteAsync(Ask("Wait."), Model, CancellationToken.None);
+        var pending = Create(sim: SlowStart(), time: time).CompleteAsync(Ask("Wait."), Model, CancellationToken.None).AsTask();
 
         await Task.Yield();
 
@@ -66,7 +66,7 @@ public sealed class SimulatedTimingTests
     {
         var time = new FakeTimeProvider(Start);
         using var cts = new CancellationTokenSource();
-        var pending = Create(sim: SlowStart(), time: time).CompleteAsync(Ask("Never mind."), Model, cts.Token);
+        var pending = Create(sim: SlowStart(), time: time).CompleteAsync(Ask("Never mind."), Model, cts.Token).AsTask();
 
         time.Advance(TimeSpan.FromMilliseconds(500));
         await cts.CancelAsync();
@@ -106,7 +106,7 @@ public sealed class SimulatedTimingTests
         var time = new FakeTimeProvider(Start);
         var sim = new SimulationConfig { TtftMs = 100, TokensPerSecond = 10, OutputTokens = 50, Jitter = 0 };
 
-        var pending = Create(sim: sim, time: time).CompleteAsync(Ask("Slowly."), Model, CancellationToken.None);
+        var pending = Create(sim: sim, time: time).CompleteAsync(Ask("Slowly."), Model, CancellationToken.None).AsTask();
         await AdvanceAsync(time, TimeSpan.FromMilliseconds(5090), steps: 10, mustStayPending: pending);
 
         time.Advance(TimeSpan.FromMilliseconds(20));
