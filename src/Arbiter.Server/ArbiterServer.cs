@@ -55,6 +55,9 @@ public static class ArbiterServer
         var store = access.Storage.Requests;
         builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), ObservabilityServices.Metered(store, sp),
             ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.RequestLog").LogError(ex, "Could not store request records")));
+        var spinner = new IdleSpinner(config.Server.InlineIo ? config.Server.IdleSpinMicroseconds : 0);
+        builder.Services.AddSingleton(spinner);
+        builder.Services.AddHostedService(_ => spinner);
         builder.Services.AddSingleton<ChatCompletionsEndpoint>();
         OrchestrationEndpoints.AddServices(builder.Services);
         builder.Services.AddHostedService<RequestLogService>();

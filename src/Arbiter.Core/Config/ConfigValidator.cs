@@ -64,6 +64,7 @@ public static class ConfigValidator
         if (s.Port is < 0 or > 65535) errors.Add($"server.port: must be between 0 and 65535, got {s.Port}");
         if (s.MaxBodyBytes <= 0) errors.Add($"server.max_body_bytes: must be positive, got {s.MaxBodyBytes}");
         if (s.UpstreamTimeoutSeconds <= 0) errors.Add($"server.upstream_timeout_seconds: must be positive, got {s.UpstreamTimeoutSeconds}");
+        if (s.IdleSpinMicroseconds is < 0 or > 10_000) errors.Add($"server.idle_spin_microseconds: must be between 0 and 10000, got {s.IdleSpinMicroseconds}");
     }
 
     private static void ValidateModel(string name, ModelConfig m, ArbiterConfig config, List<string> errors)

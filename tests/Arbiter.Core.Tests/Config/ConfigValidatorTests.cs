@@ -65,6 +65,8 @@ public sealed class ConfigValidatorTests
             case "port negative": c = c with { Server = new ServerConfig { Port = -1 } }; break;
             case "body limit zero": c = c with { Server = new ServerConfig { MaxBodyBytes = 0 } }; break;
             case "timeout zero": c = c with { Server = new ServerConfig { UpstreamTimeoutSeconds = 0 } }; break;
+            case "idle spin negative": c = c with { Server = new ServerConfig { IdleSpinMicroseconds = -1 } }; break;
+            case "idle spin too long": c = c with { Server = new ServerConfig { IdleSpinMicroseconds = 20_000 } }; break;
             default: throw new ArgumentOutOfRangeException(nameof(rule), rule, null);
         }
         return c;
@@ -99,6 +101,8 @@ public sealed class ConfigValidatorTests
     [InlineData("port negative", "server.port")]
     [InlineData("body limit zero", "server.max_body_bytes")]
     [InlineData("timeout zero", "server.upstream_timeout_seconds")]
+    [InlineData("idle spin negative", "server.idle_spin_microseconds")]
+    [InlineData("idle spin too long", "server.idle_spin_microseconds")]
     public void Validate_BrokenRule_OneErrorNamingExactKey(string rule, string key)
     {
         var errors = Validate(Broken(rule));

@@ -1,0 +1,74 @@
+using Arbiter.Server.Hosting;
+
+namespace Arbiter.Server.Tests.Hosting;
+
+/// <summary>The low-load spinner: awake for a lone request, asleep under load or when turned off, gone after stop.</summary>
+public sealed class IdleSpinnerTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private static async Task<bool> BecomesAsync(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < until)
+        {
+            if (condition()) return true;
+            await Task.Delay(1);
+        }
+        return condition();
+    }
+
+    [Fact]
+    public async Task ZeroWindow_StartsNoThread_AndRequestsNeverWakeOne()
+    {
+        using var spinner = new IdleSpinner(0);
+        await spinner.StartAsync(CancellationToken.None);
+
+        spinner.RequestStarted();
+        spinner.RequestEnded();
+
+        Assert.False(spinner.Enabled);
+        Assert.False(spinner.IsRunning);
+        Assert.False(spinner.IsSpinning);
+        await spinner.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task LoneRequest_Spins_SecondRequestInFlight_StopsIt()
+    {
+        using var spinner = new IdleSpinner(5_000_000); // a window far longer than any wait below: no race with the clock
+        await spinner.StartAsync(CancellationToken.None);
+        Assert.True(spinner.IsRunning);
+        Assert.False(spinner.IsSpinning); // nothing has happened yet
+
+        spinner.RequestStarted();
+        Assert.True(await BecomesAsync(() => spinner.IsSpinning));
+
+        // Two in flight is load: the spinner sleeps however recent the activity, and keeps sleeping while it lasts.
+        spinner.RequestStarted();
+        Assert.True(await BecomesAsync(() => !spinner.IsSpinning));
+
+        spinner.RequestEnded(); // one left: a lone request again
+        Assert.True(await BecomesAsync(() => spinner.IsSpinning));
+
+        await spinner.StopAsync(CancellationToken.None);
+        Assert.False(spinner.IsRunning);
+    }
+
+    [Fact]
+    public async Task AfterTheWindowWithoutActivity_GoesBackToSleep_AndTheNextRequestWakesIt()
+    {
+        using var spinner = new IdleSpinner(1_000);
+        await spinner.StartAsync(CancellationToken.None);
+
+        spinner.RequestStarted();
+        spinner.RequestEnded();
+        Assert.True(await BecomesAsync(() => spinner.Wakes == 1 && !spinner.IsSpinning));
+
+        spinner.RequestStarted();
+        Assert.True(await BecomesAsync(() => spinner.Wakes == 2));
+        spinner.RequestEnded();
+        await spinner.StopAsync(CancellationToken.None);
+        Assert.False(spinner.IsRunning);
+    }
+}
