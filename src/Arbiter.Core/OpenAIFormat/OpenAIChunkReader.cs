@@ -10,9 +10,11 @@ namespace Arbiter.Core.OpenAIFormat;
 /// </summary>
 public static class OpenAIChunkReader
 {
+    /// <param name="previous">The stream's previous chunk: its id, model and fingerprint strings are reused when this
+    /// chunk repeats them (every chunk of a stream does), instead of a new string each per chunk.</param>
     /// <returns>False when the payload is an in-band error object (<c>{"error": ...}</c>) rather than a chunk.</returns>
     /// <exception cref="InvalidDataException">The payload is not a JSON object.</exception>
-    public static bool TryRead(ReadOnlySpan<byte> json, string fallbackModel, out ChatStreamChunk? chunk)
+    public static bool TryRead(ReadOnlySpan<byte> json, string fallbackModel, out ChatStreamChunk? chunk, ChatStreamChunk? previous = null)
     {
         chunk = null;
         var r = new Utf8JsonReader(json);
@@ -24,9 +26,9 @@ public static class OpenAIChunkReader
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             if (r.ValueTextEquals("error"u8)) return false;
-            if (r.ValueTextEquals("id"u8)) id = ReadString(ref r);
-            else if (r.ValueTextEquals("model"u8)) model = ReadString(ref r);
-            else if (r.ValueTextEquals("system_fingerprint"u8)) fingerprint = ReadString(ref r);
+            if (r.ValueTextEquals("id"u8)) id = ReadString(ref r, previous?.Id);
+            else if (r.ValueTextEquals("model"u8)) model = ReadString(ref r, previous?.Model);
+            else if (r.ValueTextEquals("system_fingerprint"u8)) fingerprint = ReadString(ref r, previous?.SystemFingerprint);
             else if (r.ValueTextEquals("created"u8)) created = ReadLong(ref r);
             else if (r.ValueTextEquals("choices"u8)) choices = ReadChoices(ref r);
             else if (r.ValueTextEquals("usage"u8)) usage = ReadUsage(ref r);
@@ -177,6 +179,15 @@ public static class OpenAIChunkReader
     {
         r.Read();
         if (r.TokenType == JsonTokenType.String) return r.GetString();
+        r.Skip();
+        return null;
+    }
+
+    /// <summary>A string value, as <paramref name="same"/> itself when the JSON holds exactly that text.</summary>
+    private static string? ReadString(ref Utf8JsonReader r, string? same)
+    {
+        r.Read();
+        if (r.TokenType == JsonTokenType.String) return same is not null && r.ValueTextEquals(same) ? same : r.GetString();
         r.Skip();
         return null;
     }

@@ -40,8 +40,10 @@ internal sealed class OpenAIChatProvider : IChatProvider
     {
         using var message = BuildRequest(request, upstreamModel);
         using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, cancellationToken).ConfigureAwait(false);
-        await foreach (var item in UpstreamEvents.ReadAsync(response, (_, data) => OpenAIStreamEvent.Parse(data, upstreamModel), Name, cancellationToken).ConfigureAwait(false))
+        ChatStreamChunk? previous = null;
+        await foreach (var item in UpstreamEvents.ReadAsync(response, (_, data) => OpenAIStreamEvent.Parse(data, upstreamModel, previous), Name, cancellationToken).ConfigureAwait(false))
         {
+            previous = item.Chunk ?? previous;
             if (item.IsDone) yield break;
             if (item.ErrorMessage is not null)
                 throw UpstreamErrors.FromStreamError(Name, item.ErrorType, item.ErrorMessage, _settings.Secrets);

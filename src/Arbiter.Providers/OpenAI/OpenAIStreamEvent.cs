@@ -15,11 +15,12 @@ internal readonly record struct OpenAIStreamEvent(ChatStreamChunk? Chunk, bool I
 {
     private static ReadOnlySpan<byte> Done => "[DONE]"u8;
 
-    public static OpenAIStreamEvent Parse(ReadOnlySpan<byte> data, string fallbackModel)
+    /// <param name="previous">The stream's previous chunk, whose repeated strings (id, model) are reused.</param>
+    public static OpenAIStreamEvent Parse(ReadOnlySpan<byte> data, string fallbackModel, ChatStreamChunk? previous = null)
     {
         if (data.SequenceEqual(Done)) return new(null, true, null);
         if (data.IsEmpty) return default;
-        if (OpenAIChunkReader.TryRead(data, fallbackModel, out var chunk)) return new(chunk, false, null);
+        if (OpenAIChunkReader.TryRead(data, fallbackModel, out var chunk, previous)) return new(chunk, false, null);
         // An in-band error is rare: read it with a document.
         var reader = new Utf8JsonReader(data);
         using var doc = JsonDocument.ParseValue(ref reader);

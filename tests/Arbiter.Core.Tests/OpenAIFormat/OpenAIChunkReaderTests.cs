@@ -81,4 +81,25 @@ public sealed class OpenAIChunkReaderTests
         Assert.Null(choice.Delta.Role);
         Assert.Equal(FinishReason.Stop, choice.FinishReason);
     }
+
+    [Fact]
+    public void TryRead_WithThePreviousChunk_ReusesItsStringsWhenRepeated_AndReadsNewOnesWhenNot()
+    {
+        static ChatStreamChunk Read(string json, ChatStreamChunk? previous)
+        {
+            Assert.True(OpenAIChunkReader.TryRead(Encoding.UTF8.GetBytes(json.Replace('\'', '"')), "fallback", out var chunk, previous));
+            return chunk!;
+        }
+        var first = Read("{'id':'chatcmpl-1','model':'gpt-x','system_fingerprint':'fp_1','choices':[{'index':0,'delta':{'content':'Hel'}}]}", null);
+
+        var same = Read("{'id':'chatcmpl-1','model':'gpt-x','system_fingerprint':'fp_1','choices':[{'index':0,'delta':{'content':'lo'}}]}", first);
+        var changed = Read("{'id':'chatcmpl-2','model':'gpt-y','system_fingerprint':'fp_1','choices':[]}", first);
+
+        Assert.Same(first.Id, same.Id);
+        Assert.Same(first.Model, same.Model);
+        Assert.Same(first.SystemFingerprint, same.SystemFingerprint);
+        Assert.Equal("chatcmpl-2", changed.Id);
+        Assert.Equal("gpt-y", changed.Model);
+        Assert.Equal("lo", Assert.Single(same.Choices).Delta.Content);
+    }
 }
