@@ -22,7 +22,6 @@ public sealed class ChatExecutor
     private readonly IReadOnlyDictionary<string, IDeploymentSelector> _selectors;
     private readonly IDeploymentSelector _defaultSelector;
     private readonly ModelCatalog? _catalog;
-    private readonly ResiliencePipeline _total;
     private readonly TimeSpan _totalTimeout;
     // With hedging: the total timeout around a Polly hedging strategy, one pipeline per result type.
     private readonly ResiliencePipeline<RunResult<ChatResponse>>? _hedgedCompletions;
@@ -47,7 +46,6 @@ public sealed class ChatExecutor
         Pipelines = new DeploymentPipelines(config, callTimeout, time, random);
         if (catalog is not null) Pipelines.Prepare(catalog);
         _totalTimeout = TimeSpan.FromSeconds(config.Timeouts.TotalSeconds);
-        _total = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(_totalTimeout).Build();
         if (config.Hedging is { } hedging)
         {
             _hedgedCompletions = Hedged<ChatResponse>(hedging, time);
@@ -94,10 +92,10 @@ public sealed class ChatExecutor
         return new StreamOutcome(r.Result, cancellationToken, r.Model, r.Error, run.Attempts, run.UpstreamTime);
     }
 
-    /// <summary>The walk under the request's total timeout (a Polly timeout, so its token source is pooled).</summary>
+    /// <summary>The walk under the request's total timeout, hedged when hedging is configured.</summary>
     private ValueTask<RunResult<T>> RunAsync<T>(ExecutionRun<T> run, RoutePlan plan) where T : class
     {
-        if (!Hedges) return RunOnceAsync(run, plan);
+        if (!Hedges) return run.WalkWithinAsync(plan.Candidates, _totalTimeout);
         var pipeline = (ResiliencePipeline<RunResult<T>>)(typeof(T) == typeof(ChatResponse) ? _hedgedCompletions! : (object)_hedgedStreams!);
         return RunHedgedAsync(run, plan, pipeline);
     }
@@ -124,26 +122,6 @@ public sealed class ChatExecutor
         {
             ResilienceContextPool.Shared.Return(context);
             await run.FinishAsync(result.Result).ConfigureAwait(false);
-        }
-    }
-
-    private async ValueTask<RunResult<T>> RunOnceAsync<T>(ExecutionRun<T> run, RoutePlan plan) where T : class
-    {
-        var context = ResilienceContextPool.Shared.Get(run.Caller);
-        try
-        {
-            var outcome = await _total.ExecuteOutcomeAsync(static async (ctx, s) =>
-            {
-                var result = await s.run.WalkAsync(s.plan.Candidates, ctx.CancellationToken).ConfigureAwait(false);
-                return Outcome.FromResult(result);
-            }, context, (run, plan)).ConfigureAwait(false);
-            if (outcome.Exception is TimeoutRejectedException) return new RunResult<T>(null, null, null, ExecutionErrors.TotalTimeout(_totalTimeout));
-            outcome.ThrowIfException();
-            return outcome.Result;
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
         }
     }
 

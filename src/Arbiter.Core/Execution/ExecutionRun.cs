@@ -54,40 +54,59 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
     }
 
     /// <summary>Walks <paramref name="candidates"/> and the fallbacks their failures call for, until one answers.</summary>
-    public async ValueTask<RunResult<T>> WalkAsync(IReadOnlyList<ModelEntry> candidates, CancellationToken token)
+    public ValueTask<RunResult<T>> WalkAsync(IReadOnlyList<ModelEntry> candidates, CancellationToken token) => WalkAsync(candidates, token, null);
+
+    /// <summary>
+    /// The walk bounded by the request's total timeout: a token source of its own that the caller's token also cancels,
+    /// made here rather than around the walk so that the bound costs no async frame of its own.
+    /// </summary>
+    public ValueTask<RunResult<T>> WalkWithinAsync(IReadOnlyList<ModelEntry> candidates, TimeSpan totalTimeout) =>
+        WalkAsync(candidates, caller, totalTimeout);
+
+    private async ValueTask<RunResult<T>> WalkAsync(IReadOnlyList<ModelEntry> candidates, CancellationToken token, TimeSpan? totalTimeout)
     {
-        var chain = candidates;
-        ArbiterError? last = null;
-        for (var pos = 0; pos < chain.Count; pos++)
+        using var total = totalTimeout is { } bound ? new CancellationTokenSource(bound, executor.Time) : null;
+        using var link = total is null ? default : caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), total);
+        if (total is not null) token = total.Token;
+        try
         {
-            var model = chain[pos];
-            if (model.ContextWindow is int window && !Fits(model, window, out var tokens))
+            var chain = candidates;
+            ArbiterError? last = null;
+            for (var pos = 0; pos < chain.Count; pos++)
             {
-                if (!ClaimAll(model)) continue; // another hedged walk already passed over it
-                last = Skip(model, model.Deployments[0], SkipReasons.ContextWindow, ExecutionErrors.WindowTooSmall(model, tokens, window));
-                chain = executor.Extend(chain, pos, model.Config.ContextWindowFallbacks);
-                continue;
+                var model = chain[pos];
+                if (model.ContextWindow is int window && !Fits(model, window, out var tokens))
+                {
+                    if (!ClaimAll(model)) continue; // another hedged walk already passed over it
+                    last = Skip(model, model.Deployments[0], SkipReasons.ContextWindow, ExecutionErrors.WindowTooSmall(model, tokens, window));
+                    chain = executor.Extend(chain, pos, model.Config.ContextWindowFallbacks);
+                    continue;
+                }
+                var (result, deployment, error) = await TryModelAsync(model, token).ConfigureAwait(false);
+                if (result is not null) return new RunResult<T>(result, model, deployment, null);
+                if (error is null) continue; // every deployment was claimed by another hedged walk
+                last = error;
+                if (token.IsCancellationRequested) break;
+                var fallbacks = error.Kind switch
+                {
+                    ErrorKind.ContextWindowExceeded => model.Config.ContextWindowFallbacks,
+                    ErrorKind.ContentFiltered => model.Config.ContentPolicyFallbacks,
+                    _ when ErrorCatalog.IsRetryable(error.Kind) => model.Config.Fallbacks,
+                    _ => null,
+                };
+                // Only retryable errors go on down the route; a refusal or an overflow goes only where configured for it.
+                if (fallbacks is not { Count: > 0 } && !ErrorCatalog.IsRetryable(error.Kind)) break;
+                chain = executor.Extend(chain, pos, fallbacks);
             }
-            var (result, deployment, error) = await TryModelAsync(model, token).ConfigureAwait(false);
-            if (result is not null) return new RunResult<T>(result, model, deployment, null);
-            if (error is null) continue; // every deployment was claimed by another hedged walk
-            last = error;
-            if (token.IsCancellationRequested) break;
-            var fallbacks = error.Kind switch
-            {
-                ErrorKind.ContextWindowExceeded => model.Config.ContextWindowFallbacks,
-                ErrorKind.ContentFiltered => model.Config.ContentPolicyFallbacks,
-                _ when ErrorCatalog.IsRetryable(error.Kind) => model.Config.Fallbacks,
-                _ => null,
-            };
-            // Only retryable errors go on down the route; a refusal or an overflow goes only where configured for it.
-            if (fallbacks is not { Count: > 0 } && !ErrorCatalog.IsRetryable(error.Kind)) break;
-            chain = executor.Extend(chain, pos, fallbacks);
+            // The request's total timeout fired during a call: say so, rather than that call's own cancellation.
+            if (token.IsCancellationRequested && !caller.IsCancellationRequested && !hedged) last = executor.TotalTimeoutError;
+            if (last is not null) Volatile.Write(ref _lastError, last);
+            return new RunResult<T>(null, null, null, last ?? ExecutionErrors.NoCandidates);
         }
-        // The request's total timeout fired during a call: say so, rather than that call's own cancellation.
-        if (token.IsCancellationRequested && !caller.IsCancellationRequested && !hedged) last = executor.TotalTimeoutError;
-        if (last is not null) Volatile.Write(ref _lastError, last);
-        return new RunResult<T>(null, null, null, last ?? ExecutionErrors.NoCandidates);
+        catch (OperationCanceledException) when (total is { IsCancellationRequested: true } && !caller.IsCancellationRequested)
+        {
+            return new RunResult<T>(null, null, null, executor.TotalTimeoutError);
+        }
     }
 
     /// <summary>The last error any walk of this run ended with (a hedged walk that found nothing left ends with none).</summary>
