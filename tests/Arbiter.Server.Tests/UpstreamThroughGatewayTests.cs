@@ -142,7 +142,11 @@ public sealed class UpstreamThroughGatewayTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal(0, elsewhere.RequestCount);
-        Assert.Equal("upstream", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["provider"]!.GetValue<string>());
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal("upstream", error["provider"]!.GetValue<string>());
+        Assert.Contains("redirect (HTTP 307)", error["message"]!.GetValue<string>());
+        Assert.Contains("base_url", error["message"]!.GetValue<string>());
+        Assert.DoesNotContain(elsewhere.BaseUrl, error["message"]!.GetValue<string>());
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public static class PooledJson
             ArrayPool<byte>.Shared.Return(output.Detach().Buffer);
             throw;
         }
-        writer.Reset(); // drops the output
+        // Kept for the next write on this thread, which points it at its own output first (Reset(output)); this one's
+        // array goes to the caller and is never written through the kept writer again.
         t_writer = writer;
         return output.Detach();
     }

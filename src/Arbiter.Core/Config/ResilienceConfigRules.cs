@@ -5,6 +5,9 @@ namespace Arbiter.Core.Config;
 /// <summary>The <see cref="ConfigValidator"/> rules of the resilience settings: deployments, fallbacks and the <c>resilience:</c> section.</summary>
 internal static class ResilienceConfigRules
 {
+    /// <summary>A day: longer than any answer should take, and within what a timer can be set to.</summary>
+    private const int MaxTotalSeconds = 86_400;
+
     public static void Validate(ArbiterConfig config, List<string> errors)
     {
         var r = config.Resilience;
@@ -28,6 +31,8 @@ internal static class ResilienceConfigRules
             Positive("resilience.timeouts.first_byte_seconds", t.FirstByteSeconds, errors);
             Positive("resilience.timeouts.stream_idle_seconds", t.StreamIdleSeconds, errors);
             Positive("resilience.timeouts.total_seconds", t.TotalSeconds, errors);
+            if (t.TotalSeconds > MaxTotalSeconds)
+                errors.Add($"resilience.timeouts.total_seconds: must be at most {MaxTotalSeconds} (one day), got {t.TotalSeconds}");
         }
         else errors.Add("resilience.timeouts: empty section; remove it or give its settings");
         if (r.CircuitBreaker is { } b)

@@ -30,6 +30,8 @@ internal static class UpstreamErrors
             ErrorKind.UpstreamAuth => $"provider '{provider}' rejected the gateway's credentials (HTTP {status}); check its api_key",
             ErrorKind.RateLimited => $"provider '{provider}' is rate limiting requests (HTTP 429){detail}",
             ErrorKind.PayloadTooLarge => $"provider '{provider}' refused the request body as too large (HTTP 413){detail}",
+            // Redirects are not followed (upstream hosts come only from configuration): the base URL is likely stale.
+            _ when status is >= 300 and < 400 => $"provider '{provider}' answered with a redirect (HTTP {status}), which the gateway does not follow; check its base_url",
             _ => $"provider '{provider}' returned HTTP {status}{detail}",
         };
         return new ArbiterError(kind, message)

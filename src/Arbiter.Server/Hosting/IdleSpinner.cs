@@ -9,11 +9,13 @@ namespace Arbiter.Server.Hosting;
 /// activity, and only while at most one request is in flight. With inline I/O nothing else runs on the core between
 /// a request's socket events, so without it the core goes idle twice per request and pays the wake-up each time
 /// (measured in docs/performance.md). A yielding thread never delays a runnable one, and under load (two or more
-/// requests in flight) it sleeps.
+/// requests in flight) it sleeps. Only chat completions count as requests (an orchestrated one counts once, and
+/// the chain and session endpoints not at all): at worst it spins while a few such calls are out.
 /// </summary>
-internal sealed class IdleSpinner : IHostedService, IDisposable
+internal sealed class IdleSpinner : IHostedService
 {
     private readonly long _windowTicks;
+    // Never disposed: a request finishing after shutdown may still release it (it holds no handle until one is asked for).
     private readonly SemaphoreSlim _wake = new(0);
     private Thread? _thread;
     private volatile bool _stopping;
@@ -50,12 +52,14 @@ internal sealed class IdleSpinner : IHostedService, IDisposable
 
     private void Kick()
     {
-        Volatile.Write(ref _lastActivity, Stopwatch.GetTimestamp());
+        // Full fences on both sides (here and in Run): each side writes its field and then reads the other's, which
+        // plain volatile accesses may reorder, and a wake-up would be lost.
+        Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
         if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1) _wake.Release();
     }
 
     private bool ShouldSpin() =>
-        !_stopping && Volatile.Read(ref _inFlight) <= 1 && Stopwatch.GetTimestamp() - Volatile.Read(ref _lastActivity) < _windowTicks;
+        !_stopping && Volatile.Read(ref _inFlight) <= 1 && Stopwatch.GetTimestamp() - Interlocked.Read(ref _lastActivity) < _windowTicks;
 
     private void Run()
     {
@@ -69,7 +73,7 @@ internal sealed class IdleSpinner : IHostedService, IDisposable
                 while (ShouldSpin()) Thread.Yield();
                 IsSpinning = false;
                 if (_stopping) return;
-                Volatile.Write(ref _sleeping, 1);
+                Interlocked.Exchange(ref _sleeping, 1);
                 // An activity between the last check and the flag would have found the flag clear and not woken us.
                 if (!ShouldSpin() || Interlocked.Exchange(ref _sleeping, 0) == 0) break;
             }
@@ -96,6 +100,4 @@ internal sealed class IdleSpinner : IHostedService, IDisposable
         }
         return Task.CompletedTask;
     }
-
-    public void Dispose() => _wake.Dispose();
 }

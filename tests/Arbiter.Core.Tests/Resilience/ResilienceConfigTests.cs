@@ -80,6 +80,7 @@ public sealed class ResilienceConfigTests
     [InlineData("resilience.circuit_breaker.minimum_throughput: must be at least 2", "minimum_throughput: 3", "minimum_throughput: 1")]
     [InlineData("resilience.circuit_breaker.failure_ratio: must be in (0, 1]", "failure_ratio: 0.4", "failure_ratio: 1.5")]
     [InlineData("resilience.timeouts.total_seconds: must be positive", "total_seconds: 90", "total_seconds: 0")]
+    [InlineData("resilience.timeouts.total_seconds: must be at most 86400", "total_seconds: 90", "total_seconds: 5000000")]
     [InlineData("models.other: give provider or deployments, not both", "other: { provider: west }", "other: { provider: west, deployments: [{ provider: east }] }")]
     public void Validate_Mistake_NamesTheKey(string expected, string find, string replace)
     {

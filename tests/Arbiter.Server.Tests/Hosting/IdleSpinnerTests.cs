@@ -21,7 +21,7 @@ public sealed class IdleSpinnerTests
     [Fact]
     public async Task ZeroWindow_StartsNoThread_AndRequestsNeverWakeOne()
     {
-        using var spinner = new IdleSpinner(0);
+        var spinner = new IdleSpinner(0);
         await spinner.StartAsync(CancellationToken.None);
 
         spinner.RequestStarted();
@@ -36,7 +36,7 @@ public sealed class IdleSpinnerTests
     [Fact]
     public async Task LoneRequest_Spins_SecondRequestInFlight_StopsIt()
     {
-        using var spinner = new IdleSpinner(5_000_000); // a window far longer than any wait below: no race with the clock
+        var spinner = new IdleSpinner(5_000_000); // a window far longer than any wait below: no race with the clock
         await spinner.StartAsync(CancellationToken.None);
         Assert.True(spinner.IsRunning);
         Assert.False(spinner.IsSpinning); // nothing has happened yet
@@ -58,7 +58,7 @@ public sealed class IdleSpinnerTests
     [Fact]
     public async Task AfterTheWindowWithoutActivity_GoesBackToSleep_AndTheNextRequestWakesIt()
     {
-        using var spinner = new IdleSpinner(1_000);
+        var spinner = new IdleSpinner(1_000);
         await spinner.StartAsync(CancellationToken.None);
 
         spinner.RequestStarted();
