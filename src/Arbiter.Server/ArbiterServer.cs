@@ -55,7 +55,7 @@ public static class ArbiterServer
         var store = access.Storage.Requests;
         builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), ObservabilityServices.Metered(store, sp),
             ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.RequestLog").LogError(ex, "Could not store request records")));
-        var spinner = new IdleSpinner(config.Server.InlineIo ? config.Server.IdleSpinMicroseconds : 0);
+        var spinner = new IdleSpinner(IdleSpinner.MicrosecondsFor(config.Server, Environment.ProcessorCount));
         builder.Services.AddSingleton(spinner);
         builder.Services.AddHostedService(_ => spinner);
         builder.Services.AddSingleton<ChatCompletionsEndpoint>();

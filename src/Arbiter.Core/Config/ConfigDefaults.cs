@@ -8,7 +8,7 @@ public static class ConfigDefaults
     public const long MaxBodyBytes = 20L * 1024 * 1024;
     public const double UpstreamTimeoutSeconds = 600;
     public const bool InlineIo = true;
-    /// <summary>How long the I/O core is kept awake after a lone request's activity (see <see cref="ServerConfig.IdleSpinMicroseconds"/>).</summary>
+    /// <summary>How long the I/O core is kept awake after a lone request's activity, on one CPU (see <see cref="ServerConfig.IdleSpinMicroseconds"/>).</summary>
     public const int IdleSpinMicroseconds = 200;
     public const string AnthropicVersion = "2023-06-01";
     /// <summary>Anthropic requires max_tokens; used when the client sets none.</summary>

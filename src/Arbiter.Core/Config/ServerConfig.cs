@@ -19,7 +19,8 @@ public sealed record ServerConfig
     /// With inline I/O and at most one request in flight, keep the core awake (a thread yielding in a loop) for this
     /// long after the request's last activity, instead of letting it sleep while the upstream answers: waking an idle
     /// core costs tens of microseconds per request, more on a VM. It does what the thread pool's own spinning does
-    /// for a server without inline I/O, and only at low load; 0 turns it off. Default <see cref="ConfigDefaults.IdleSpinMicroseconds"/>.
+    /// for a server without inline I/O, and only at low load; 0 turns it off. Unset: <see cref="ConfigDefaults.IdleSpinMicroseconds"/>
+    /// when the process has one CPU (the spinner then shares the I/O thread's core, which is what keeps it awake), else off.
     /// </summary>
-    public int IdleSpinMicroseconds { get; init; } = ConfigDefaults.IdleSpinMicroseconds;
+    public int? IdleSpinMicroseconds { get; init; }
 }

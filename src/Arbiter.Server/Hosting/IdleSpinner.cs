@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Arbiter.Core.Config;
 using Microsoft.Extensions.Hosting;
 
 namespace Arbiter.Server.Hosting;
@@ -25,6 +26,13 @@ internal sealed class IdleSpinner : IHostedService
     private int _wakes;
 
     public IdleSpinner(int microseconds) => _windowTicks = microseconds * Stopwatch.Frequency / 1_000_000;
+
+    /// <summary>
+    /// The window for <paramref name="server"/>: off without inline I/O; unset, on only with one CPU, where the spinner
+    /// shares the I/O thread's core (on several it would keep another core busy, not the one that sleeps).
+    /// </summary>
+    public static int MicrosecondsFor(ServerConfig server, int processorCount) =>
+        !server.InlineIo ? 0 : server.IdleSpinMicroseconds ?? (processorCount == 1 ? ConfigDefaults.IdleSpinMicroseconds : 0);
 
     /// <summary>Whether it spins at all (a zero window turns it off).</summary>
     public bool Enabled => _windowTicks > 0;

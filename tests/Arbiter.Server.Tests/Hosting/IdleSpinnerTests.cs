@@ -1,3 +1,4 @@
+using Arbiter.Core.Config;
 using Arbiter.Server.Hosting;
 
 namespace Arbiter.Server.Tests.Hosting;
@@ -70,5 +71,18 @@ public sealed class IdleSpinnerTests
         spinner.RequestEnded();
         await spinner.StopAsync(CancellationToken.None);
         Assert.False(spinner.IsRunning);
+    }
+
+    [Theory]
+    [InlineData(null, true, 1, 200)]   // unset, one CPU: the default
+    [InlineData(null, true, 2, 0)]     // unset, several CPUs: off (it would not share the I/O thread's core)
+    [InlineData(50, true, 4, 50)]      // set: as set, whatever the CPUs
+    [InlineData(0, true, 1, 0)]        // set to 0: off
+    [InlineData(500, false, 1, 0)]     // without inline I/O there is nothing to keep awake
+    public void MicrosecondsFor_ConfigAndCpus_GivesTheWindow(int? configured, bool inlineIo, int cpus, int expected)
+    {
+        var server = new ServerConfig { IdleSpinMicroseconds = configured, InlineIo = inlineIo };
+
+        Assert.Equal(expected, IdleSpinner.MicrosecondsFor(server, cpus));
     }
 }
