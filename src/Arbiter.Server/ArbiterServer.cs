@@ -66,7 +66,7 @@ public static class ArbiterServer
 
         var app = builder.Build();
         var errorsLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.Server");
-        app.Use((ctx, next) => UnhandledErrors.HandleAsync(ctx, next, errorsLogger));
+        app.Use((ctx, next) => UnhandledErrors.HandleAsync(ctx, next, errorsLogger, spinner));
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var runtime = app.Services.GetRequiredService<GatewayRuntime>();
         _ = app.Services.GetService<OwnedStorage>(); // created now so the container disposes it at shutdown

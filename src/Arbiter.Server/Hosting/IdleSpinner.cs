@@ -10,8 +10,8 @@ namespace Arbiter.Server.Hosting;
 /// activity, and only while at most one request is in flight. With inline I/O nothing else runs on the core between
 /// a request's socket events, so without it the core goes idle twice per request and pays the wake-up each time
 /// (measured in docs/performance.md). A yielding thread never delays a runnable one, and under load (two or more
-/// requests in flight) it sleeps. Only chat completions count as requests (an orchestrated one counts once, and
-/// the chain and session endpoints not at all): at worst it spins while a few such calls are out.
+/// requests in flight) it sleeps. Every HTTP request counts (see UnhandledErrors); an orchestrated one counts once
+/// however many upstream calls it makes, so at worst it spins while those few calls are out.
 /// </summary>
 internal sealed class IdleSpinner : IHostedService
 {

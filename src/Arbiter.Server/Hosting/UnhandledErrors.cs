@@ -8,8 +8,10 @@ namespace Arbiter.Server.Hosting;
 /// <summary>Last line of defence: a bug becomes a 500 in the OpenAI shape (never a stack trace), and is logged.</summary>
 internal static partial class UnhandledErrors
 {
-    public static async Task HandleAsync(HttpContext ctx, RequestDelegate next, ILogger logger)
+    /// <param name="spinner">Told when each request starts and ends: this is the one try/finally every request passes through.</param>
+    public static async Task HandleAsync(HttpContext ctx, RequestDelegate next, ILogger logger, IdleSpinner spinner)
     {
+        spinner.RequestStarted();
         try
         {
             await next(ctx);
@@ -33,6 +35,10 @@ internal static partial class UnhandledErrors
             ctx.Response.Headers[ArbiterHeaders.RequestId] = requestId;
             await ErrorResponses.WriteAsync(ctx, new ArbiterError(ErrorKind.Internal,
                 $"Arbiter failed to handle the request (request id {requestId}); the error is logged."));
+        }
+        finally
+        {
+            spinner.RequestEnded();
         }
     }
 
