@@ -1,3 +1,7 @@
+using Arbiter.Core.Chat;
+using Arbiter.Core.Errors;
+using Arbiter.Core.Execution;
+using Arbiter.Core.Orchestration;
 using Arbiter.Core.RequestLog;
 
 namespace Arbiter.Core.Tests.RequestLog;
@@ -232,6 +236,53 @@ public sealed class RequestLogQueueTests
         await queue.CompleteAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(["first", "second"], store.Records.Select(r => r.RequestId));
+    }
+
+    [Fact]
+    public async Task CompleteAsync_RecordsWithEveryKindOfValue_StoredEqualAndTracesKeptAsTheyAre()
+    {
+        var store = new RecordingStore(TimeSpan.Zero);
+        var queue = new RequestLogQueue(store, _ => { });
+        queue.Start();
+        var failed = Record("failed") with
+        {
+            Status = 504, ErrorKind = ErrorKind.UpstreamTimeout, ErrorMessage = "timed out", CostUsd = 0.0012m, KeyId = "k1",
+            Usage = new TokenUsage { InputTokens = 10, OutputTokens = 2 },
+            Attempts = [new Attempt("fast", "openai", TimeSpan.FromMilliseconds(30), new ArbiterError(ErrorKind.UpstreamTimeout, "timed out") { UpstreamStatus = 504 })],
+        };
+        var orchestrated = Record("orchestrated") with { Orchestration = new OrchestrationTrace("ensemble", "vote") };
+
+        await queue.EnqueueAsync(failed);
+        await queue.EnqueueAsync(orchestrated);
+        await queue.CompleteAsync();
+
+        var stored = store.Records;
+        Assert.Equal(2, stored.Count);
+        Assert.NotSame(failed, stored[0]);
+        Assert.Equal(failed with { Attempts = [] }, stored[0] with { Attempts = [] });
+        Assert.Equal(failed.Attempts, stored[0].Attempts);
+        Assert.Same(orchestrated, stored[1]);
+    }
+
+    [Fact]
+    public async Task DrainLoop_LongRun_ReusesTheSameFewChunks()
+    {
+        var store = new RecordingStore(TimeSpan.Zero);
+        var queue = new RequestLogQueue(store, _ => { });
+        queue.Start();
+
+        // 100 waves of 200 records (~600 bytes each, ~2 chunks a wave), each wave stored before the next comes.
+        for (var wave = 0; wave < 100; wave++)
+        {
+            for (var i = 0; i < 200; i++) await queue.EnqueueAsync(Record($"request-{wave}-{i}") with { Decision = new string('d', 200) });
+            await WaitForAsync(() => store.Records.Count == (wave + 1) * 200);
+        }
+        await queue.CompleteAsync();
+
+        Assert.Equal(20_000, store.Records.Count);
+        Assert.Equal("request-99-199", store.Records[^1].RequestId);
+        // Without reuse this would be ~180 chunks.
+        Assert.InRange(queue.ChunksAllocated, 1, 6);
     }
 
     private static async Task WaitForAsync(Func<bool> condition)
