@@ -14,6 +14,12 @@ namespace Arbiter.Storage;
 /// </summary>
 internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequestLogWriter
 {
+    /// <summary>
+    /// A full batch is about 4 ms of work; on a gateway with one core, the socket thread waited that long behind it
+    /// (measured with <c>perf sched</c> at 16 connections: 14 waits over 3 ms a second; 4 a second with this). Giving the core away every
+    /// 128 rows (about 1 ms) bounds that wait, and still writes more rows per turn than requests arrive in one.
+    /// </summary>
+    internal const int RowsBetweenYields = 128;
     private readonly Lock _gate = new();
     private SqliteConnection? _connection;
     private sqlite3_stmt? _request;
@@ -28,7 +34,11 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
             try
             {
                 Check(raw.sqlite3_exec(db, "BEGIN IMMEDIATE"), db);
-                foreach (var r in batch) Write(r, db);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    Write(batch[i], db);
+                    if (i % RowsBetweenYields == RowsBetweenYields - 1) Thread.Yield();
+                }
                 Check(raw.sqlite3_exec(db, "COMMIT"), db);
             }
             catch
