@@ -65,11 +65,28 @@ public sealed class RequestLogQueue
     public ValueTask EnqueueAsync(RequestRecord record)
     {
         var entry = RequestRecordPacking.CanPack(record) ? _chunks.Append(Pack(record)) : PackedEntry.Of(record);
-        return _channel.Writer.TryWrite(entry) ? ValueTask.CompletedTask : _channel.Writer.WriteAsync(entry);
+        return _channel.Writer.TryWrite(entry) ? ValueTask.CompletedTask : WaitToEnqueueAsync(entry);
+    }
+
+    // The queue is full (wait for room) or completed (refused): a refused entry gives its place in the chunk back.
+    private async ValueTask WaitToEnqueueAsync(PackedEntry entry)
+    {
+        try
+        {
+            await _channel.Writer.WriteAsync(entry).ConfigureAwait(false);
+        }
+        catch when (entry.Chunk is { } chunk)
+        {
+            _chunks.Release(chunk, 1);
+            throw;
+        }
     }
 
     /// <summary>Chunks the waiting records have needed so far (for tests: they are reused).</summary>
     internal int ChunksAllocated => _chunks.Allocated;
+
+    /// <summary>Packed records accepted and not yet read back (for tests).</summary>
+    internal int PackedWaiting => _chunks.Unread;
 
     // Packed into a buffer kept per thread, then copied into the shared chunk under its lock.
     private static ReadOnlySpan<byte> Pack(RequestRecord record)
@@ -114,24 +131,41 @@ public sealed class RequestLogQueue
     {
         PackedLogChunks.Chunk? chunk = null;
         var read = 0;
-        while (batch.Count < MaxBatch && reader.TryRead(out var entry))
+        try
         {
-            if (entry.Whole is { } whole)
+            while (batch.Count < MaxBatch && reader.TryRead(out var entry))
             {
-                batch.Add(whole);
-                continue;
+                if (entry.Whole is { } whole)
+                {
+                    batch.Add(whole);
+                    continue;
+                }
+                if (entry.Chunk != chunk)
+                {
+                    if (chunk is not null) _chunks.Release(chunk, read);
+                    chunk = entry.Chunk;
+                    read = 0;
+                }
+                read++;
+                try { batch.Add(RequestRecordPacking.Unpack(entry.Bytes, _names)); }
+                catch (Exception ex)
+                {
+                    // Only a packing bug gets here: the record is lost, said so, and the log goes on.
+                    Report(new InvalidOperationException("request log: a waiting record could not be unpacked and was dropped", ex));
+                }
             }
-            try { batch.Add(RequestRecordPacking.Unpack(entry.Bytes, _names)); }
-            catch (Exception ex) { _onStoreError(ex); } // a packing bug: said, not allowed to stop the log
-            if (entry.Chunk != chunk)
-            {
-                if (chunk is not null) _chunks.Release(chunk, read);
-                chunk = entry.Chunk;
-                read = 0;
-            }
-            read++;
         }
-        if (chunk is not null) _chunks.Release(chunk, read);
+        finally
+        {
+            if (chunk is not null) _chunks.Release(chunk, read);
+        }
+    }
+
+    // The log must outlive a failing error handler.
+    private void Report(Exception ex)
+    {
+        try { _onStoreError(ex); }
+        catch (Exception) { }
     }
 
     private async Task WriteAsync(List<RequestRecord> batch)
@@ -151,7 +185,7 @@ public sealed class RequestLogQueue
             }
             catch (Exception ex)
             {
-                _onStoreError(ex);
+                Report(ex);
                 return;
             }
         }

@@ -285,6 +285,20 @@ public sealed class RequestLogQueueTests
         Assert.InRange(queue.ChunksAllocated, 1, 6);
     }
 
+    [Fact]
+    public async Task EnqueueAsync_AfterComplete_RefusedAndItsPlaceGivenBack()
+    {
+        var store = new RecordingStore(TimeSpan.Zero);
+        var queue = new RequestLogQueue(store, _ => { });
+        await queue.EnqueueAsync(Record("accepted"));
+        await queue.CompleteAsync();
+
+        await Assert.ThrowsAsync<System.Threading.Channels.ChannelClosedException>(() => queue.EnqueueAsync(Record("late")).AsTask());
+
+        Assert.Equal(["accepted"], store.Records.Select(r => r.RequestId));
+        Assert.Equal(0, queue.PackedWaiting);
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         for (var i = 0; i < 3000 && !condition(); i++) await Task.Delay(10);

@@ -20,6 +20,10 @@ internal sealed class PackedLogChunks
     /// <summary>Chunks allocated so far (reuse keeps this small).</summary>
     public int Allocated { get; private set; }
 
+    /// <summary>Entries appended and not yet released.</summary>
+    public int Unread { get { lock (_gate) return _unread; } }
+    private int _unread;
+
     /// <summary>Copies <paramref name="packed"/> into the current chunk and returns where it is.</summary>
     public PackedEntry Append(ReadOnlySpan<byte> packed)
     {
@@ -28,20 +32,22 @@ internal sealed class PackedLogChunks
             if (packed.Length > ChunkSize)
             {
                 Allocated++;
+                _unread++;
                 return new PackedEntry(new Chunk(packed.ToArray()) { Pending = 1 }, 0, packed.Length);
             }
             // Every record of the current chunk was read: start it over, so a light load keeps writing to one warm array.
             if (_current is { Pending: 0 }) _used = 0;
             if (_current is null || _used + packed.Length > ChunkSize)
             {
-                if (_current is { Pending: 0 }) Recycle(_current);
                 _current = _free.Count > 0 ? _free.Pop() : NewChunk();
                 _used = 0;
             }
             packed.CopyTo(_current.Bytes.AsSpan(_used));
             var entry = new PackedEntry(_current, _used, packed.Length);
-            _used += packed.Length;
+            // Each entry starts 8-byte aligned, so the strings in it (aligned to 2 within the entry) are aligned too.
+            _used = Math.Min(ChunkSize, (_used + packed.Length + 7) & ~7);
             _current.Pending++;
+            _unread++;
             return entry;
         }
     }
@@ -52,6 +58,7 @@ internal sealed class PackedLogChunks
         lock (_gate)
         {
             chunk.Pending -= count;
+            _unread -= count;
             if (chunk.Pending == 0 && chunk != _current) Recycle(chunk);
         }
     }

@@ -62,7 +62,7 @@ internal static class RequestRecordPacking
         {
             RequestId = p.String()!,
             StartedAt = new DateTimeOffset(p.Long(), new TimeSpan(p.Long())),
-            RequestedModel = p.Name()!,
+            RequestedModel = p.String()!, // as the client sent it: not shared, so made-up names cannot fill the cache
             Route = p.Name(),
             Decision = p.String(),
             ServedModel = p.Name(),
@@ -158,8 +158,8 @@ internal static class RequestRecordPacking
 
     private static ArbiterError UnpackError(ref PackReader p) => new((ErrorKind)p.Int(), p.String()!)
     {
-        Param = p.Name(),
-        Code = p.Name(),
+        Param = p.String(),
+        Code = p.String(),
         Provider = p.Name(),
         RetryAfter = p.NullableLong() is { } ticks ? new TimeSpan(ticks) : null,
         UpstreamStatus = p.NullableInt(),

@@ -62,4 +62,64 @@ public sealed class PackedLogChunksTests
         Assert.Equal(Bytes(100, 7), unread.Bytes.ToArray());
         Assert.True(chunks.Allocated >= 2);
     }
+
+    [Fact]
+    public async Task AppendAndRelease_ManyWritersOneReaderOutOfOrder_EveryRecordIntactAndNothingLeftUnread()
+    {
+        var chunks = new PackedLogChunks();
+        var queue = new System.Collections.Concurrent.BlockingCollection<(PackedEntry Entry, byte Fill, int Length)>();
+        var writers = Enumerable.Range(0, 4).Select(w => Task.Run(() =>
+        {
+            for (var i = 0; i < 5_000; i++)
+            {
+                var length = 50 + (i * 37 + w) % 900;
+                var fill = (byte)(i + w * 61);
+                queue.Add((chunks.Append(Bytes(length, fill)), fill, length));
+            }
+        })).ToArray();
+        var reader = Task.Run(() =>
+        {
+            var rng = new Random(7);
+            var held = new List<(PackedEntry Entry, byte Fill, int Length)>();
+            var corrupt = 0;
+            foreach (var item in queue.GetConsumingEnumerable())
+            {
+                held.Add(item);
+                // Release in a shuffled order, a few entries behind, as a slow reader might.
+                while (held.Count > 20 || (queue.IsCompleted && held.Count > 0))
+                {
+                    var k = rng.Next(held.Count);
+                    var (entry, fill, length) = held[k];
+                    held.RemoveAt(k);
+                    if (!entry.Bytes.SequenceEqual(Bytes(length, fill))) corrupt++;
+                    chunks.Release(entry.Chunk!, 1);
+                }
+            }
+            foreach (var (entry, fill, length) in held)
+            {
+                if (!entry.Bytes.SequenceEqual(Bytes(length, fill))) corrupt++;
+                chunks.Release(entry.Chunk!, 1);
+            }
+            return corrupt;
+        });
+
+        await Task.WhenAll(writers);
+        queue.CompleteAdding();
+
+        Assert.Equal(0, await reader);
+        Assert.Equal(0, chunks.Unread);
+    }
+
+    [Fact]
+    public void Release_OversizedEntry_NeverHandedOutAgain()
+    {
+        var chunks = new PackedLogChunks();
+        var large = chunks.Append(Bytes(PackedLogChunks.ChunkSize * 2, 5));
+        chunks.Release(large.Chunk!, 1);
+
+        var later = Enumerable.Range(0, 2_000).Select(i => chunks.Append(Bytes(1_000, (byte)i))).ToList();
+
+        Assert.DoesNotContain(later, e => ReferenceEquals(e.Chunk, large.Chunk));
+        Assert.Equal(2_000, chunks.Unread);
+    }
 }

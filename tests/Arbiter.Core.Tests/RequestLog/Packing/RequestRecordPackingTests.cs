@@ -97,6 +97,29 @@ public sealed class RequestRecordPackingTests
         Assert.Equal(record.CostUsd.ToString(), back.CostUsd.ToString()); // scale kept, not only the value
     }
 
+    /// <summary>The nested types packed field by field: a property added to one of them must be packed too.</summary>
+    [Theory]
+    [InlineData(typeof(Attempt), "Model,Provider,Duration,Error,Deployment,Retry,Skipped")]
+    [InlineData(typeof(ArbiterError), "Kind,Message,Param,Code,Provider,RetryAfter,UpstreamStatus")]
+    [InlineData(typeof(TokenUsage), "InputTokens,OutputTokens,CachedInputTokens,CacheWriteTokens,ReasoningTokens")]
+    public void NestedTypes_EveryWritablePropertyIsOneThePackingKnows(Type type, string packed)
+    {
+        var writable = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite && p.Name != "EqualityContract").Select(p => p.Name).Order();
+
+        Assert.Equal(packed.Split(',').Order(), writable);
+    }
+
+    [Fact]
+    public void RoundTrip_EscalatedTrueAndScaledFanOutCost_Kept()
+    {
+        var record = FullyFilled() with { Escalated = true, FanOutCostUsd = 2.5000m };
+        var back = RoundTrip(record);
+
+        Assert.True(back.Escalated);
+        Assert.Equal("2.5000", back.FanOutCostUsd!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void RoundTrip_OnlyRequiredProperties_OptionalOnesStayNull()
     {
