@@ -45,7 +45,8 @@ internal sealed class PackedLogChunks
             packed.CopyTo(_current.Bytes.AsSpan(_used));
             var entry = new PackedEntry(_current, _used, packed.Length);
             // Each entry starts 8-byte aligned, so the strings in it (aligned to 2 within the entry) are aligned too.
-            _used = Math.Min(ChunkSize, (_used + packed.Length + 7) & ~7);
+            // ChunkSize is a multiple of 8, so rounding up never passes the chunk's end.
+            _used = (_used + packed.Length + 7) & ~7;
             _current.Pending++;
             _unread++;
             return entry;
