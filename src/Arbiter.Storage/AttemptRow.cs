@@ -6,7 +6,7 @@ namespace Arbiter.Storage;
 internal static class AttemptRow
 {
     public static readonly string[] Columns =
-        ["request_row", "seq", "started_at_ms", "model", "provider", "deployment", "duration_ms", "error_kind", "error_message", "retry", "skipped"];
+        ["request_row", "seq", "started_at_ms", "model", "provider", "deployment", "duration_ms", "error_kind", "error_message", "retry", "skipped", "purpose"];
 
     public static readonly string Insert =
         $"INSERT INTO request_attempts ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
@@ -24,5 +24,6 @@ internal static class AttemptRow
         v.Text(a.Error?.Message);
         v.Long(a.Retry);
         v.Text(a.Skipped);
+        v.Text(a.Purpose);
     }
 }

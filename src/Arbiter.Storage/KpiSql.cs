@@ -83,7 +83,7 @@ internal static class KpiSql
                     r.cost_nusd AS cost, r.latency_ms AS latency, r.ttfb_ms AS ttfb,
                     CASE WHEN r.attempt_count > 1 AND EXISTS (
                         SELECT 1 FROM request_attempts a JOIN request_attempts b ON b.request_row = a.request_row AND b.seq > a.seq
-                        WHERE a.request_row = r.id AND a.error_kind IS NOT NULL
+                        WHERE a.request_row = r.id AND a.error_kind IS NOT NULL AND COALESCE(b.purpose, '') = COALESCE(a.purpose, '')
                             AND (b.model <> a.model OR COALESCE(b.deployment, '') <> COALESCE(a.deployment, ''))) THEN 1 ELSE 0 END AS fell_back,
                     CASE WHEN r.cascade_steps > 0 OR o.escalated THEN 1 ELSE 0 END AS escalated,
                     o.disagreement AS disagreement, CASE WHEN o.disagreement_above THEN 1 ELSE 0 END AS disagreed, o.fan_out_cost_nusd AS fan_out,

@@ -64,7 +64,7 @@ internal static class RequestRow
     /// the call is already there (served model, provider, deployment), so no <c>request_attempts</c> row is written.
     /// </summary>
     public static bool FoldsAttempt(RequestRecord r) =>
-        r.Attempts.Count == 1 && r.Attempts[0] is { Error: null, Retry: 0, Skipped: null } a
+        r.Attempts.Count == 1 && r.Attempts[0] is { Error: null, Retry: 0, Skipped: null, Purpose: null } a
         && a.Model == r.ServedModel && a.Provider == r.Provider;
 
     /// <summary>The call a folded row stands for, as <see cref="FoldsAttempt"/> left it.</summary>

@@ -114,7 +114,7 @@ internal static class SqlRequestReader
         var byRow = new Dictionary<string, List<Attempt>>(StringComparer.Ordinal);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT request_row, model, provider, duration_ms, error_kind, error_message, deployment, retry, skipped FROM request_attempts
+            SELECT request_row, model, provider, duration_ms, error_kind, error_message, deployment, retry, skipped, purpose FROM request_attempts
             WHERE started_at_ms >= @from AND started_at_ms <= @to ORDER BY request_row, seq
             """;
         Sql.Add(command, "from", from);
@@ -128,6 +128,7 @@ internal static class SqlRequestReader
                 Deployment = Sql.String(r, 6),
                 Retry = (int)(Sql.Long(r, 7) ?? 0),
                 Skipped = Sql.String(r, 8),
+                Purpose = Sql.String(r, 9),
             };
             var row = r.GetString(0);
             if (!byRow.TryGetValue(row, out var list)) byRow[row] = list = [];

@@ -19,4 +19,10 @@ public sealed record Attempt(string Model, string Provider, TimeSpan Duration, A
     public string? Skipped { get; init; }
     /// <summary>The error's class (<see cref="ErrorClasses"/>), as retries and fallbacks see it; null on success.</summary>
     public string? ErrorClass => Error is null ? null : ErrorClasses.Of(Error.Kind);
+    /// <summary>
+    /// What the call was for when not for the request's own answer: <see cref="AttemptPurposes.Judge"/> for a cascade
+    /// judge's call. Null for a call that could answer the request. A failed call only falls back to a later call
+    /// with the same purpose.
+    /// </summary>
+    public string? Purpose { get; init; }
 }

@@ -8,4 +8,6 @@ public sealed record RecentAttempt(string Model, string Provider, double Duratio
     public int Retry { get; init; }
     /// <summary>Why no call was made (circuit_open, rate_limit, context_window); null for a real call.</summary>
     public string? Skipped { get; init; }
+    /// <summary>What the call was for when not for the answer (<c>judge</c>); null for the request's own calls.</summary>
+    public string? Purpose { get; init; }
 }

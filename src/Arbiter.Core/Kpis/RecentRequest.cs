@@ -38,6 +38,7 @@ public sealed record RecentRequest
                 Deployment = a.Deployment == a.Provider ? null : a.Deployment,
                 Retry = a.Retry,
                 Skipped = a.Skipped,
+                Purpose = a.Purpose,
             };
         }
         return new RecentRequest

@@ -36,19 +36,27 @@ public readonly record struct RequestFacts
     }
 
     /// <summary>
-    /// An attempt failed (or its deployment was skipped) and a later one went to another model or deployment. Retries
-    /// of the same deployment are not fallbacks.
+    /// An attempt failed (or its deployment was skipped) and a later one for the same purpose went to another model or
+    /// deployment. Retries of the same deployment are not fallbacks, nor is a failed judge call followed by the next
+    /// cascade stage.
     /// </summary>
-    public static bool FellBackIn(RequestRecord r)
+    public static bool FellBackIn(RequestRecord r) => FirstFellBack(r) >= 0;
+
+    /// <summary>The index of the first attempt that <see cref="FellBackIn"/> counts as fallen back from, or -1.</summary>
+    public static int FirstFellBack(RequestRecord r)
     {
         var attempts = r.Attempts;
         for (var i = 0; i < attempts.Count - 1; i++)
         {
-            if (attempts[i].Succeeded) continue;
+            var failed = attempts[i];
+            if (failed.Succeeded) continue;
             for (var j = i + 1; j < attempts.Count; j++)
-                if (attempts[j].Model != attempts[i].Model || attempts[j].Deployment != attempts[i].Deployment) return true;
+            {
+                var next = attempts[j];
+                if (next.Purpose == failed.Purpose && (next.Model != failed.Model || next.Deployment != failed.Deployment)) return i;
+            }
         }
-        return false;
+        return -1;
     }
 
     public string KeyOf(string dimension) => dimension switch

@@ -101,14 +101,10 @@ public sealed class GatewayMetrics
             if (a.Error is { } error) tags.Add(TelemetryNames.ErrorType, error.Kind.ToString());
             _duration.Record(seconds, tags);
         }
-        if (!_fallbacks.Enabled || !RequestFacts.FellBackIn(r)) return;
+        if (!_fallbacks.Enabled || RequestFacts.FirstFellBack(r) is not (>= 0 and var first)) return;
         // One per request that fell back (retries of one deployment are not fallbacks), against the first model that failed.
-        foreach (var a in attempts)
-            if (a.Error is { } error)
-            {
-                _fallbacks.Add(1, new TagList { { A.Route, r.Route ?? r.RequestedModel }, { A.Model, a.Model }, { TelemetryNames.ErrorType, error.Kind.ToString() } });
-                return;
-            }
+        var from = attempts[first];
+        _fallbacks.Add(1, new TagList { { A.Route, r.Route ?? r.RequestedModel }, { A.Model, from.Model }, { TelemetryNames.ErrorType, from.Error!.Kind.ToString() } });
     }
 
     private static TagList ChatTags(ModelTelemetryInfo request, ModelTelemetryInfo? response)

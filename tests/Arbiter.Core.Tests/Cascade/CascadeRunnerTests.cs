@@ -187,6 +187,33 @@ public sealed class CascadeRunnerTests
     }
 
     [Fact]
+    public async Task Run_JudgeFailsThenScorerRejects_EscalationOnlyNotAFallback()
+    {
+        _provider.Answer("a", "fine").Answer("b", "better").Fail("c", ErrorKind.UpstreamError);
+        var settings = new RouteConfig
+        {
+            Gates = [QualityGates.Judge, QualityGates.Scorer],
+            Judge = new JudgeConfig { Model = "c" },
+            Scorer = new ScorerConfig { Name = "fixed", MinScore = 0.5 },
+        };
+
+        var outcome = await Runner(new FixedScorer(0.3)).RunAsync(Ask(), Plan(settings, "a", "b"), false, CancellationToken.None);
+
+        Assert.Equal("b", outcome.Model!.Name);
+        Assert.Equal(1, outcome.Escalations);
+        var judged = outcome.Attempts.Where(a => a.Model == "c").ToList();
+        Assert.NotEmpty(judged);
+        Assert.All(judged, a => Assert.Equal(AttemptPurposes.Judge, a.Purpose));
+        Assert.All(outcome.Attempts.Where(a => a.Model != "c"), a => Assert.Null(a.Purpose));
+        var record = new Arbiter.Core.RequestLog.RequestRecord
+        {
+            RequestId = "x", StartedAt = DateTimeOffset.UnixEpoch, RequestedModel = "r", Status = 200,
+            Attempts = outcome.Attempts, Escalations = outcome.Escalations,
+        };
+        Assert.False(Arbiter.Core.Kpis.RequestFacts.FellBackIn(record)); // the judge's failure moved nothing
+    }
+
+    [Fact]
     public async Task Run_ScorerNotRegistered_PassesRatherThanEscalateEverything()
     {
         _provider.Answer("a", "fine").Answer("b", "better");

@@ -1,3 +1,4 @@
+using Arbiter.Core.Execution;
 using Arbiter.Core.Kpis;
 using static Arbiter.Core.Tests.Kpis.KpiLog;
 
@@ -160,5 +161,21 @@ public class KpiCalculatorTests
         Assert.False(RequestFacts.FellBackIn(retried));
         Assert.True(RequestFacts.FellBackIn(otherDeployment));
         Assert.True(RequestFacts.FellBackIn(skipped));
+    }
+
+    [Fact]
+    public void FellBackIn_FailedJudgeCallThenNextStage_NotAFallback_JudgeOnAnotherDeployment_IsOne()
+    {
+        var judgeFailed = Failed("judge") with { Purpose = AttemptPurposes.Judge };
+        // Stage "small" answered, its judge failed (the gate passed), the scorer rejected, stage "big" answered.
+        var nextStage = Record("x", 1, served: "big", attempts: [Ok("small"), judgeFailed, Ok("big")]);
+        var judgeFellBack = Record("y", 1, served: "small", attempts: [Ok("small"), judgeFailed with { Deployment = "east" },
+            Ok("judge") with { Deployment = "west", Purpose = AttemptPurposes.Judge }]);
+        var stageFellBack = Record("z", 1, served: "big", attempts: [Failed("small"), judgeFailed, Ok("big")]);
+
+        Assert.False(RequestFacts.FellBackIn(nextStage));
+        Assert.True(RequestFacts.FellBackIn(judgeFellBack));
+        Assert.Equal(1, RequestFacts.FirstFellBack(judgeFellBack));
+        Assert.Equal(0, RequestFacts.FirstFellBack(stageFellBack));
     }
 }

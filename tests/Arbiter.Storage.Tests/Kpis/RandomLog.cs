@@ -101,12 +101,18 @@ internal static class RandomLog
     private static List<Attempt> Attempts(Random random, string served, bool failed)
     {
         var fail = new Attempt("small", "sim", TimeSpan.FromMilliseconds(7), new ArbiterError(ErrorKind.UpstreamError, "503"));
-        var list = random.Next(6) switch
+        var judgeFailed = fail with { Model = "judge", Purpose = AttemptPurposes.Judge };
+        var list = random.Next(8) switch
         {
             0 => new List<Attempt> { fail, new(served, "sim", TimeSpan.FromMilliseconds(9), null) }, // fell back (unless served is small: a retry)
             1 => [fail with { Deployment = "east" }, new("small", "sim", TimeSpan.FromMilliseconds(9), null) { Deployment = "west" }], // another deployment
             2 => [fail, fail with { Retry = 1 }, new("small", "sim", TimeSpan.FromMilliseconds(9), null) { Retry = 2 }], // retries of one deployment
             3 => [new("small", "sim", TimeSpan.FromMilliseconds(8), null), new("big", "sim", TimeSpan.FromMilliseconds(9), null)], // a cascade's rejected stage
+            // A judge call that failed, then the next stage (another gate rejected): not a fallback.
+            4 => [new("small", "sim", TimeSpan.FromMilliseconds(8), null), judgeFailed, new("big", "sim", TimeSpan.FromMilliseconds(9), null)],
+            // A judge call that fell back to the judge's other deployment: a fallback.
+            5 => [new("small", "sim", TimeSpan.FromMilliseconds(8), null), judgeFailed with { Deployment = "east" },
+                new("judge", "sim", TimeSpan.FromMilliseconds(3), null) { Deployment = "west", Purpose = AttemptPurposes.Judge }],
             _ => [new(served, "sim", TimeSpan.FromMilliseconds(9), null)],
         };
         if (failed) list[^1] = list[^1] with { Error = new ArbiterError(ErrorKind.UpstreamError, "503") };

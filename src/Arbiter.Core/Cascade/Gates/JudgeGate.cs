@@ -35,7 +35,15 @@ public sealed class JudgeGate(ChatExecutor executor, ModelCatalog models) : IQua
             { } s when s < judge.MinScore => GateVerdict.Fail($"judge {Format(s)} < {Format(judge.MinScore)}"),
             { } s => new GateVerdict(true, $"judge {Format(s)}"),
         };
-        return verdict with { CostUsd = cost, Attempts = outcome.Attempts, Score = score };
+        return verdict with { CostUsd = cost, Attempts = AsJudgeCalls(outcome.Attempts), Score = score };
+    }
+
+    // Marked so that a failed judge call followed by the next stage (after another gate's rejection) is not read as a fallback.
+    private static Attempt[] AsJudgeCalls(IReadOnlyList<Attempt> attempts)
+    {
+        var marked = new Attempt[attempts.Count];
+        for (var i = 0; i < marked.Length; i++) marked[i] = attempts[i] with { Purpose = AttemptPurposes.Judge };
+        return marked;
     }
 
     public static ChatRequest JudgeRequest(GateInput input, string judgeModel)

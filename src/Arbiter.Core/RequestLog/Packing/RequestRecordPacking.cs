@@ -123,6 +123,7 @@ internal static class RequestRecordPacking
         w.String(a.Deployment);
         w.Int(a.Retry);
         w.String(a.Skipped);
+        w.String(a.Purpose);
         w.Bool(a.Error is not null);
         if (a.Error is not { } e) return;
         w.Int((int)e.Kind);
@@ -146,11 +147,13 @@ internal static class RequestRecordPacking
             string? deployment = p.Name();
             var retry = p.Int();
             var skipped = p.Name();
+            var purpose = p.Name();
             attempts[i] = new Attempt(model, provider, duration, p.Bool() ? UnpackError(ref p) : null)
             {
                 Deployment = deployment,
                 Retry = retry,
                 Skipped = skipped,
+                Purpose = purpose,
             };
         }
         return attempts;

@@ -45,7 +45,7 @@ public sealed class RequestRecordPackingTests
                     Param = "messages[0]", Code = "rate_limit", Provider = "openai", RetryAfter = TimeSpan.FromSeconds(7), UpstreamStatus = 429,
                 }) { Deployment = "east", Retry = 2, Skipped = null },
                 new("deep", "anthropic", TimeSpan.Zero, null) { Deployment = null, Retry = 0, Skipped = "circuit_open" },
-                new("deep", "anthropic", TimeSpan.FromMilliseconds(900), new ArbiterError(ErrorKind.UpstreamTimeout, "timed out")),
+                new("deep", "anthropic", TimeSpan.FromMilliseconds(900), new ArbiterError(ErrorKind.UpstreamTimeout, "timed out")) { Purpose = AttemptPurposes.Judge },
             },
             [nameof(RequestRecord.DeliveredChars)] = 42,
             [nameof(RequestRecord.Mode)] = "ensemble",
@@ -99,7 +99,7 @@ public sealed class RequestRecordPackingTests
 
     /// <summary>The nested types packed field by field: a property added to one of them must be packed too.</summary>
     [Theory]
-    [InlineData(typeof(Attempt), "Model,Provider,Duration,Error,Deployment,Retry,Skipped")]
+    [InlineData(typeof(Attempt), "Model,Provider,Duration,Error,Deployment,Retry,Skipped,Purpose")]
     [InlineData(typeof(ArbiterError), "Kind,Message,Param,Code,Provider,RetryAfter,UpstreamStatus")]
     [InlineData(typeof(TokenUsage), "InputTokens,OutputTokens,CachedInputTokens,CacheWriteTokens,ReasoningTokens")]
     public void NestedTypes_EveryWritablePropertyIsOneThePackingKnows(Type type, string packed)
