@@ -17,7 +17,10 @@ fi
 
 dotnet publish "$ROOT/src/Arbiter.Cli" -c Release -o "$OUT/arbiter" -v q -nologo
 mkdir -p "$OUT"
-sed "s#{UPSTREAM}#http://127.0.0.1:${UPSTREAM_PORT:-18080}/v1#" "$HERE/arbiter-bench.yaml" > "$OUT/arbiter-bench.yaml"
+# A fresh request log for every run: a log grown by earlier runs would make start-up and every write dearer.
+rm -rf "$OUT/data" && mkdir -p "$OUT/data"
+sed -e "s#{UPSTREAM}#http://127.0.0.1:${UPSTREAM_PORT:-18080}/v1#" -e "s#{DB}#$OUT/data/arbiter.db#" \
+  "$HERE/arbiter-bench.yaml" > "$OUT/arbiter-bench.yaml"
 dotnet "$OUT/arbiter/arbiter.dll" config validate "$OUT/arbiter-bench.yaml"
 
 export RESULTS_DIR=${RESULTS_DIR:-$HERE/results}

@@ -39,7 +39,8 @@ dotnet publish "$HERE/Arbiter.Ttfc" -c Release -o "$OUT/ttfc" -v q -nologo
 REFERENCE_DLL=$SHARED/reference-proxy/out/reference-proxy.dll
 [ -f "$REFERENCE_DLL" ] || dotnet publish "$SHARED/reference-proxy" -c Release -o "$SHARED/reference-proxy/out" -v q -nologo
 UPSTREAM_BASE=http://127.0.0.1:$UPSTREAM_PORT/v1
-sed "s#{UPSTREAM}#$UPSTREAM_BASE#" "$HERE/arbiter-bench.yaml" > "$OUT/arbiter-bench.yaml"
+rm -rf "$OUT/data" && mkdir -p "$OUT/data" # a fresh request log every run
+sed -e "s#{UPSTREAM}#$UPSTREAM_BASE#" -e "s#{DB}#$OUT/data/arbiter.db#" "$HERE/arbiter-bench.yaml" > "$OUT/arbiter-bench.yaml"
 dotnet "$OUT/arbiter/arbiter.dll" config validate "$OUT/arbiter-bench.yaml" >/dev/null
 
 TMP=$(mktemp -d /tmp/ttfc.XXXXXX)
