@@ -58,6 +58,9 @@ public static class ArbiterServer
         var spinner = new IdleSpinner(IdleSpinner.MicrosecondsFor(config.Server, Environment.ProcessorCount));
         builder.Services.AddSingleton(spinner);
         builder.Services.AddHostedService(_ => spinner);
+        if (config.Server.NativeMemoryTrimSeconds > 0 && NativeMemoryTrimmer.PlatformTrim() is { } trim)
+            builder.Services.AddHostedService(sp => new NativeMemoryTrimmer(TimeSpan.FromSeconds(config.Server.NativeMemoryTrimSeconds), trim,
+                options.Time, sp.GetRequiredService<ILogger<NativeMemoryTrimmer>>()));
         builder.Services.AddSingleton<ChatCompletionsEndpoint>();
         OrchestrationEndpoints.AddServices(builder.Services);
         builder.Services.AddHostedService<RequestLogService>();

@@ -10,6 +10,8 @@ public static class ConfigDefaults
     public const bool InlineIo = true;
     /// <summary>How long the I/O core is kept awake after a lone request's activity, on one CPU (see <see cref="ServerConfig.IdleSpinMicroseconds"/>).</summary>
     public const int IdleSpinMicroseconds = 200;
+    /// <summary>How often the C allocator's free memory goes back to the system (see <see cref="ServerConfig.NativeMemoryTrimSeconds"/>).</summary>
+    public const double NativeMemoryTrimSeconds = 2;
     public const string AnthropicVersion = "2023-06-01";
     /// <summary>Anthropic requires max_tokens; used when the client sets none.</summary>
     public const int AnthropicDefaultMaxTokens = 4096;

@@ -65,6 +65,8 @@ public static class ConfigValidator
         if (s.MaxBodyBytes <= 0) errors.Add($"server.max_body_bytes: must be positive, got {s.MaxBodyBytes}");
         if (s.UpstreamTimeoutSeconds <= 0) errors.Add($"server.upstream_timeout_seconds: must be positive, got {s.UpstreamTimeoutSeconds}");
         if (s.IdleSpinMicroseconds is < 0 or > 10_000) errors.Add($"server.idle_spin_microseconds: must be between 0 and 10000, got {s.IdleSpinMicroseconds}");
+        if (s.NativeMemoryTrimSeconds is < 0 or > 3600 or double.NaN)
+            errors.Add($"server.native_memory_trim_seconds: must be between 0 (off) and 3600, got {s.NativeMemoryTrimSeconds}");
     }
 
     private static void ValidateModel(string name, ModelConfig m, ArbiterConfig config, List<string> errors)

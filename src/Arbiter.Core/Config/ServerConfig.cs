@@ -23,4 +23,9 @@ public sealed record ServerConfig
     /// when the process has one CPU (the spinner then shares the I/O thread's core, which is what keeps it awake), else off.
     /// </summary>
     public int? IdleSpinMicroseconds { get; init; }
+    /// <summary>
+    /// Every this many seconds, hand the C allocator's free memory back to the system (glibc's <c>malloc_trim</c>;
+    /// Linux only). 0 turns it off. Default <see cref="ConfigDefaults.NativeMemoryTrimSeconds"/>.
+    /// </summary>
+    public double NativeMemoryTrimSeconds { get; init; } = ConfigDefaults.NativeMemoryTrimSeconds;
 }

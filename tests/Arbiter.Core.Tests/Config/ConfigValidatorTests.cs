@@ -67,6 +67,8 @@ public sealed class ConfigValidatorTests
             case "timeout zero": c = c with { Server = new ServerConfig { UpstreamTimeoutSeconds = 0 } }; break;
             case "idle spin negative": c = c with { Server = new ServerConfig { IdleSpinMicroseconds = -1 } }; break;
             case "idle spin too long": c = c with { Server = new ServerConfig { IdleSpinMicroseconds = 20_000 } }; break;
+            case "native trim negative": c = c with { Server = new ServerConfig { NativeMemoryTrimSeconds = -1 } }; break;
+            case "native trim NaN": c = c with { Server = new ServerConfig { NativeMemoryTrimSeconds = double.NaN } }; break;
             default: throw new ArgumentOutOfRangeException(nameof(rule), rule, null);
         }
         return c;
@@ -103,6 +105,8 @@ public sealed class ConfigValidatorTests
     [InlineData("timeout zero", "server.upstream_timeout_seconds")]
     [InlineData("idle spin negative", "server.idle_spin_microseconds")]
     [InlineData("idle spin too long", "server.idle_spin_microseconds")]
+    [InlineData("native trim negative", "server.native_memory_trim_seconds")]
+    [InlineData("native trim NaN", "server.native_memory_trim_seconds")]
     public void Validate_BrokenRule_OneErrorNamingExactKey(string rule, string key)
     {
         var errors = Validate(Broken(rule));
