@@ -102,7 +102,7 @@ public sealed class GatewayMetrics
             _duration.Record(seconds, tags);
         }
         if (!_fallbacks.Enabled || RequestFacts.FirstFellBack(r) is not (>= 0 and var first)) return;
-        // One per request that fell back (retries of one deployment are not fallbacks), against the first model that failed.
+        // One per request that fell back (retries of one deployment are not fallbacks), against the first failed call it fell back from.
         var from = attempts[first];
         _fallbacks.Add(1, new TagList { { A.Route, r.Route ?? r.RequestedModel }, { A.Model, from.Model }, { TelemetryNames.ErrorType, from.Error!.Kind.ToString() } });
     }
