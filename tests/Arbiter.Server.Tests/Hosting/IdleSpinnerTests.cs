@@ -6,19 +6,6 @@ namespace Arbiter.Server.Tests.Hosting;
 /// <summary>The low-load spinner: awake for a lone request, asleep under load or when turned off, gone after stop.</summary>
 public sealed class IdleSpinnerTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
-    private static async Task<bool> BecomesAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < until)
-        {
-            if (condition()) return true;
-            await Task.Delay(1);
-        }
-        return condition();
-    }
-
     [Fact]
     public async Task ZeroWindow_StartsNoThread_AndRequestsNeverWakeOne()
     {
@@ -43,14 +30,14 @@ public sealed class IdleSpinnerTests
         Assert.False(spinner.IsSpinning); // nothing has happened yet
 
         spinner.RequestStarted();
-        Assert.True(await BecomesAsync(() => spinner.IsSpinning));
+        Assert.True(await Eventually.BecomesAsync(() => spinner.IsSpinning));
 
         // Two in flight is load: the spinner sleeps however recent the activity, and keeps sleeping while it lasts.
         spinner.RequestStarted();
-        Assert.True(await BecomesAsync(() => !spinner.IsSpinning));
+        Assert.True(await Eventually.BecomesAsync(() => !spinner.IsSpinning));
 
         spinner.RequestEnded(); // one left: a lone request again
-        Assert.True(await BecomesAsync(() => spinner.IsSpinning));
+        Assert.True(await Eventually.BecomesAsync(() => spinner.IsSpinning));
 
         await spinner.StopAsync(CancellationToken.None);
         Assert.False(spinner.IsRunning);
@@ -64,10 +51,10 @@ public sealed class IdleSpinnerTests
 
         spinner.RequestStarted();
         spinner.RequestEnded();
-        Assert.True(await BecomesAsync(() => spinner.Wakes == 1 && !spinner.IsSpinning));
+        Assert.True(await Eventually.BecomesAsync(() => spinner.Wakes == 1 && !spinner.IsSpinning));
 
         spinner.RequestStarted();
-        Assert.True(await BecomesAsync(() => spinner.Wakes == 2));
+        Assert.True(await Eventually.BecomesAsync(() => spinner.Wakes == 2));
         spinner.RequestEnded();
         await spinner.StopAsync(CancellationToken.None);
         Assert.False(spinner.IsRunning);

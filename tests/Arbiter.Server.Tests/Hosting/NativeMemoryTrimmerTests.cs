@@ -9,17 +9,6 @@ public sealed class NativeMemoryTrimmerTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
-    private static async Task<bool> BecomesAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (DateTime.UtcNow < until)
-        {
-            if (condition()) return true;
-            await Task.Delay(1);
-        }
-        return condition();
-    }
-
     [Fact]
     public async Task TrimsOncePerInterval_NotBefore_AndNotAfterStop()
     {
@@ -35,7 +24,7 @@ public sealed class NativeMemoryTrimmerTests
         {
             time.Advance(Interval);
             var expected = i;
-            Assert.True(await BecomesAsync(() => Volatile.Read(ref calls) == expected), $"trim {i} did not run");
+            Assert.True(await Eventually.BecomesAsync(() => Volatile.Read(ref calls) == expected), $"trim {i} did not run");
         }
 
         await trimmer.StopAsync(CancellationToken.None);
@@ -55,7 +44,7 @@ public sealed class NativeMemoryTrimmerTests
         await trimmer.StartAsync(CancellationToken.None);
 
         time.Advance(Interval);
-        Assert.True(await BecomesAsync(() => trimmer.Unsupported));
+        Assert.True(await Eventually.BecomesAsync(() => trimmer.Unsupported));
         Assert.True(trimmer.ExecuteTask!.IsCompletedSuccessfully);
         time.Advance(Interval * 3);
         await Task.Delay(20);
