@@ -183,8 +183,8 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
                 ResilienceContextPool.Shared.Return(context);
             }
             if (outcome.Exception is null) return ((T)outcome.Result!, d, null);
-            if (outcome.Exception is OperationCanceledException && caller.IsCancellationRequested)
-                ExceptionDispatchInfo.Throw(outcome.Exception);
+            if (outcome.Exception is OperationCanceledException cancelled && caller.IsCancellationRequested)
+                ExceptionDispatchInfo.Throw(ForToken(cancelled, caller));
             if (outcome.Exception is BrokenCircuitException open)
             {
                 last = Skip(model, d, SkipReasons.CircuitOpen, ExecutionErrors.CircuitOpen(d, open.RetryAfter));
@@ -260,13 +260,24 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
                 : hedged && walkToken.IsCancellationRequested && IsFinishing ? ExecutionErrors.HedgeLost(d)
                 : ExecutionErrors.Timeout(d, call.TimeoutOf(executor)).Error;
             Record(new Attempt(d.Model, d.Provider.Name, time.GetElapsedTime(start), error) { Deployment = d.Name, Retry = retry }, start);
-            return Outcome.FromException<object>(ex);
+            return Outcome.FromException<object>(ex is OperationCanceledException oce && walkToken.IsCancellationRequested
+                ? ForToken(oce, walkToken)
+                : ex);
         }
         finally
         {
             if (!holding) load.Ended();
         }
     }
+
+    /// <summary>
+    /// A cancellation as an exception for the token that was cancelled: the walk's (the client gone, the total timeout)
+    /// inside the deployment's pipeline, the caller's when it leaves the run. Polly's timeout rewrites one for any other
+    /// token with a stack trace resolved to source lines: on every aborted request a stack walk and, the first time,
+    /// the PDB reader and the PDBs loaded.
+    /// </summary>
+    private static OperationCanceledException ForToken(OperationCanceledException ex, CancellationToken token) =>
+        ex.CancellationToken == token ? ex : new OperationCanceledException(ex.Message, ex, token);
 
     /// <summary>A result is in, so a cancelled hedged walk lost rather than timed out.</summary>
     private bool IsFinishing

@@ -134,4 +134,18 @@ public sealed class ChatExecutorTests
 
         Assert.Equal(0, b.CompleteCalls);
     }
+
+    [Fact]
+    public async Task CompleteAsync_CallerCancels_CancellationCarriesTheCallersTokenWithoutARewrite()
+    {
+        var a = new FakeChatProvider("a", FakeBehaviour.Hang);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run(PlanOf(a), Generous, cts.Token));
+
+        Assert.Equal(cts.Token, ex.CancellationToken);
+        // Polly's timeout rewrites a cancellation for another token with a stack trace resolved to source lines: a
+        // stack walk (and, the first time, the PDB reader loaded) on every request a client abandons.
+        Assert.DoesNotContain("WithCallerCancellationToken", ex.ToString());
+    }
 }
