@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using Arbiter.Core.Config;
 using Arbiter.Core.Kpis;
 using Arbiter.Core.RequestLog;
@@ -56,14 +57,14 @@ internal static class ObservabilityServices
             {
                 m.AddMeter(TelemetryNames.SourceName);
                 if (o.Prometheus) m.AddPrometheusExporter();
-                if (o.OtlpEndpoint is not null) m.AddOtlpExporter(e => Otlp(e, o));
+                if (o.OtlpEndpoint is not null) AddOtlp(m, o);
             });
         // No tracer provider unless asked for: without a listener every span start is a null check.
         if (o.TracingEnabled)
             otel.WithTracing(t =>
             {
                 t.AddSource(TelemetryNames.SourceName);
-                if (o.OtlpEndpoint is not null) t.AddOtlpExporter(e => Otlp(e, o));
+                if (o.OtlpEndpoint is not null) AddOtlp(t, o);
             });
     }
 
@@ -93,6 +94,14 @@ internal static class ObservabilityServices
             }), optionsName: null);
         }
     }
+
+    // The OTLP exporter's assembly loads only when OTLP is configured: these are the only methods that name it, and
+    // they are kept out of the callers that always run.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddOtlp(MeterProviderBuilder metrics, ObservabilityConfig o) => metrics.AddOtlpExporter(e => Otlp(e, o));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddOtlp(TracerProviderBuilder traces, ObservabilityConfig o) => traces.AddOtlpExporter(e => Otlp(e, o));
 
     private static void Otlp(OtlpExporterOptions e, ObservabilityConfig o)
     {
