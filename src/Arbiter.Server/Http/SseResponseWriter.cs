@@ -36,11 +36,16 @@ internal sealed class SseResponseWriter(HttpResponse response, bool clientWantsU
 
     public async ValueTask FlushAsync(CancellationToken ct) => await response.BodyWriter.FlushAsync(ct);
 
+    /// <summary>
+    /// Ends the stream with <c>data: [DONE]</c> and completes the response: the event and the chunked body's end go
+    /// out in one send (a flush here sent the end in a second one). Nothing can be written after it.
+    /// </summary>
     public async ValueTask WriteDoneAsync(CancellationToken ct)
     {
         Start();
         response.BodyWriter.Write(Done);
-        await response.BodyWriter.FlushAsync(ct);
+        await response.CompleteAsync();
+        ct.ThrowIfCancellationRequested(); // a client gone before the end was not served, as when this was a flush
     }
 
     /// <summary>Ends a broken stream with <c>data: {"error": {...}}</c>; a client already gone is not an error.</summary>
