@@ -11,8 +11,13 @@ PORT=${ARBITER_BENCH_PORT:-18088}
 [ -x "$SHARED/peer-overhead.sh" ] || { echo "error: $SHARED/peer-overhead.sh not found (../shared beside the project?)" >&2; exit 1; }
 
 # The shared bench's own one-time setup (wrk, Portkey, the reference proxy), when it has not run yet.
+# Its last steps can be cut short: `wrk --version` exits 1, which its pipefail turns into an early exit before the
+# reference proxy is published. So what it did is checked here, and the proxy published if it is still missing.
 if ! command -v wrk >/dev/null || [ ! -d "$SHARED/peers/node_modules" ] || [ ! -f "$SHARED/reference-proxy/out/reference-proxy.dll" ]; then
-  "$SHARED/setup.sh"
+  "$SHARED/setup.sh" || echo "note: $SHARED/setup.sh exited $?; checking what it installed" >&2
+  command -v wrk >/dev/null && [ -d "$SHARED/peers/node_modules" ] || { echo "error: wrk or the Portkey gateway is still missing" >&2; exit 1; }
+  [ -f "$SHARED/reference-proxy/out/reference-proxy.dll" ] ||
+    dotnet publish "$SHARED/reference-proxy" -c Release -o "$SHARED/reference-proxy/out" -v q -nologo
 fi
 
 dotnet publish "$ROOT/src/Arbiter.Cli" -c Release -o "$OUT/arbiter" -v q -nologo
