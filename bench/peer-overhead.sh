@@ -12,21 +12,14 @@ PORT=${ARBITER_BENCH_PORT:-18088}
 
 # The shared bench's own one-time setup (wrk, Portkey, the reference proxy), when it has not run yet.
 # Its last steps can be cut short: `wrk --version` exits 1, which its pipefail turns into an early exit before the
-# reference proxy is published. So what it did is checked here, and the proxy published if it is still missing.
+# reference proxy is published. So what it did is checked here; prepare_targets publishes the proxy if it is missing.
 if ! command -v wrk >/dev/null || [ ! -d "$SHARED/peers/node_modules" ] || [ ! -f "$SHARED/reference-proxy/out/reference-proxy.dll" ]; then
   "$SHARED/setup.sh" || echo "note: $SHARED/setup.sh exited $?; checking what it installed" >&2
   command -v wrk >/dev/null && [ -d "$SHARED/peers/node_modules" ] || { echo "error: wrk or the Portkey gateway is still missing" >&2; exit 1; }
-  [ -f "$SHARED/reference-proxy/out/reference-proxy.dll" ] ||
-    dotnet publish "$SHARED/reference-proxy" -c Release -o "$SHARED/reference-proxy/out" -v q -nologo
 fi
 
-dotnet publish "$ROOT/src/Arbiter.Cli" -c Release -o "$OUT/arbiter" -v q -nologo
-mkdir -p "$OUT"
-# A fresh request log for every run: a log grown by earlier runs would make start-up and every write dearer.
-rm -rf "$OUT/data" && mkdir -p "$OUT/data"
-sed -e "s#{UPSTREAM}#http://127.0.0.1:${UPSTREAM_PORT:-18080}/v1#" -e "s#{DB}#$OUT/data/arbiter.db#" \
-  "$HERE/arbiter-bench.yaml" > "$OUT/arbiter-bench.yaml"
-dotnet "$OUT/arbiter/arbiter.dll" config validate "$OUT/arbiter-bench.yaml"
+. "$HERE/arbiter-target.sh"
+prepare_targets "http://127.0.0.1:${UPSTREAM_PORT:-18080}/v1"
 
 export RESULTS_DIR=${RESULTS_DIR:-$HERE/results}
 exec "$SHARED/peer-overhead.sh" \

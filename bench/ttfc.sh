@@ -34,14 +34,11 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for p in "$UPSTREAM_PORT" "$ARBITER_PORT" "$REFERENCE_PORT"; do port_free "$p" || die "port $p on 127.0.0.1 is already in use"; done
 
 # Build everything before anything runs, so compilers do not share the CPUs with the measurement.
-dotnet publish "$ROOT/src/Arbiter.Cli" -c Release -o "$OUT/arbiter" -v q -nologo
 dotnet publish "$HERE/Arbiter.Ttfc" -c Release -o "$OUT/ttfc" -v q -nologo
 REFERENCE_DLL=$SHARED/reference-proxy/out/reference-proxy.dll
-[ -f "$REFERENCE_DLL" ] || dotnet publish "$SHARED/reference-proxy" -c Release -o "$SHARED/reference-proxy/out" -v q -nologo
 UPSTREAM_BASE=http://127.0.0.1:$UPSTREAM_PORT/v1
-rm -rf "$OUT/data" && mkdir -p "$OUT/data" # a fresh request log every run
-sed -e "s#{UPSTREAM}#$UPSTREAM_BASE#" -e "s#{DB}#$OUT/data/arbiter.db#" "$HERE/arbiter-bench.yaml" > "$OUT/arbiter-bench.yaml"
-dotnet "$OUT/arbiter/arbiter.dll" config validate "$OUT/arbiter-bench.yaml" >/dev/null
+. "$HERE/arbiter-target.sh"
+prepare_targets "$UPSTREAM_BASE"
 
 TMP=$(mktemp -d /tmp/ttfc.XXXXXX)
 STARTED=()
