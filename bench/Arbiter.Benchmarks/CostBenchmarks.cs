@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Arbiter.Benchmarks.Payloads;
 using Arbiter.Core.Accounting;
 using Arbiter.Core.Chat;
@@ -22,8 +21,7 @@ public class CostBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        using var doc = JsonDocument.Parse(CompletionBodies.Of(Body));
-        _usage = OpenAIUsage.Read(doc.RootElement.GetProperty("usage"))!;
+        _usage = OpenAIResponseReader.ReadCompletion(CompletionBodies.Of(Body), "gpt-4o-mini").Usage!;
     }
 
     [Benchmark]

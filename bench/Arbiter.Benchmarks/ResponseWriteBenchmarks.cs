@@ -20,8 +20,7 @@ public class ResponseWriteBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        using var doc = JsonDocument.Parse(CompletionBodies.Of(Body));
-        _response = OpenAIResponseReader.ReadCompletion(doc.RootElement, "gpt-4o-mini");
+        _response = OpenAIResponseReader.ReadCompletion(CompletionBodies.Of(Body), "gpt-4o-mini");
     }
 
     [Benchmark]

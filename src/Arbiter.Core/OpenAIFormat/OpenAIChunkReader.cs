@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Arbiter.Core.Chat;
+using static Arbiter.Core.JsonReading.LenientUtf8Json;
 
 namespace Arbiter.Core.OpenAIFormat;
 
@@ -26,12 +27,12 @@ public static class OpenAIChunkReader
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             if (r.ValueTextEquals("error"u8)) return false;
-            if (r.ValueTextEquals("id"u8)) id = ReadString(ref r, previous?.Id);
-            else if (r.ValueTextEquals("model"u8)) model = ReadString(ref r, previous?.Model);
-            else if (r.ValueTextEquals("system_fingerprint"u8)) fingerprint = ReadString(ref r, previous?.SystemFingerprint);
-            else if (r.ValueTextEquals("created"u8)) created = ReadLong(ref r);
+            if (r.ValueTextEquals("id"u8)) id = String(ref r, previous?.Id);
+            else if (r.ValueTextEquals("model"u8)) model = String(ref r, previous?.Model);
+            else if (r.ValueTextEquals("system_fingerprint"u8)) fingerprint = String(ref r, previous?.SystemFingerprint);
+            else if (r.ValueTextEquals("created"u8)) created = Long(ref r);
             else if (r.ValueTextEquals("choices"u8)) choices = ReadChoices(ref r);
-            else if (r.ValueTextEquals("usage"u8)) usage = ReadUsage(ref r);
+            else if (r.ValueTextEquals("usage"u8)) usage = OpenAIUsage.Read(ref r);
             else Skip(ref r);
         }
         chunk = new ChatStreamChunk
@@ -48,8 +49,7 @@ public static class OpenAIChunkReader
 
     private static List<StreamChoice>? ReadChoices(ref Utf8JsonReader r)
     {
-        r.Read();
-        if (r.TokenType != JsonTokenType.StartArray) { r.Skip(); return null; }
+        if (!EnterArray(ref r)) return null;
         var list = new List<StreamChoice>(1);
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
@@ -59,9 +59,9 @@ public static class OpenAIChunkReader
             string? finish = null;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                if (r.ValueTextEquals("index"u8)) index = ReadInt(ref r);
+                if (r.ValueTextEquals("index"u8)) index = Int(ref r);
                 else if (r.ValueTextEquals("delta"u8)) delta = ReadDelta(ref r);
-                else if (r.ValueTextEquals("finish_reason"u8)) finish = ReadString(ref r);
+                else if (r.ValueTextEquals("finish_reason"u8)) finish = String(ref r);
                 else Skip(ref r);
             }
             list.Add(new StreamChoice(index ?? list.Count, delta, WireNames.ParseFinishReason(finish)));
@@ -71,15 +71,14 @@ public static class OpenAIChunkReader
 
     private static StreamDelta ReadDelta(ref Utf8JsonReader r)
     {
-        r.Read();
-        if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return StreamDelta.Empty; }
+        if (!EnterObject(ref r)) return StreamDelta.Empty;
         string? role = null, content = null, refusal = null;
         List<ToolCallDelta>? calls = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("content"u8)) content = ReadString(ref r);
-            else if (r.ValueTextEquals("role"u8)) role = ReadString(ref r);
-            else if (r.ValueTextEquals("refusal"u8)) refusal = ReadString(ref r);
+            if (r.ValueTextEquals("content"u8)) content = String(ref r);
+            else if (r.ValueTextEquals("role"u8)) role = String(ref r);
+            else if (r.ValueTextEquals("refusal"u8)) refusal = String(ref r);
             else if (r.ValueTextEquals("tool_calls"u8)) calls = ReadToolCalls(ref r);
             else Skip(ref r);
         }
@@ -89,8 +88,7 @@ public static class OpenAIChunkReader
 
     private static List<ToolCallDelta>? ReadToolCalls(ref Utf8JsonReader r)
     {
-        r.Read();
-        if (r.TokenType != JsonTokenType.StartArray) { r.Skip(); return null; }
+        if (!EnterArray(ref r)) return null;
         var list = new List<ToolCallDelta>(1);
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
@@ -99,8 +97,8 @@ public static class OpenAIChunkReader
             string? id = null, name = null, arguments = null;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                if (r.ValueTextEquals("index"u8)) index = ReadInt(ref r);
-                else if (r.ValueTextEquals("id"u8)) id = ReadString(ref r);
+                if (r.ValueTextEquals("index"u8)) index = Int(ref r);
+                else if (r.ValueTextEquals("id"u8)) id = String(ref r);
                 else if (r.ValueTextEquals("function"u8)) (name, arguments) = ReadFunction(ref r);
                 else Skip(ref r);
             }
@@ -109,109 +107,17 @@ public static class OpenAIChunkReader
         return list;
     }
 
-    private static (string? Name, string? Arguments) ReadFunction(ref Utf8JsonReader r)
+    /// <summary>A tool call's <c>function</c> object, streamed (pieces) or whole: its name and arguments as given.</summary>
+    internal static (string? Name, string? Arguments) ReadFunction(ref Utf8JsonReader r)
     {
-        r.Read();
-        if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return (null, null); }
+        if (!EnterObject(ref r)) return (null, null);
         string? name = null, arguments = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("name"u8)) name = ReadString(ref r);
-            else if (r.ValueTextEquals("arguments"u8)) arguments = ReadString(ref r);
+            if (r.ValueTextEquals("name"u8)) name = String(ref r);
+            else if (r.ValueTextEquals("arguments"u8)) arguments = String(ref r);
             else Skip(ref r);
         }
         return (name, arguments);
-    }
-
-    /// <summary>OpenAI's usage object (DeepSeek's cache-hit field too), read as <see cref="OpenAIUsage.Read"/> reads it.</summary>
-    private static TokenUsage? ReadUsage(ref Utf8JsonReader r)
-    {
-        r.Read();
-        if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return null; }
-        long input = 0, output = 0, cached = 0, cacheWrite = 0, reasoning = 0, deepSeekHits = 0;
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            if (r.ValueTextEquals("prompt_tokens"u8)) input = ReadLong(ref r);
-            else if (r.ValueTextEquals("completion_tokens"u8)) output = ReadLong(ref r);
-            else if (r.ValueTextEquals("prompt_cache_hit_tokens"u8)) deepSeekHits = ReadLong(ref r);
-            else if (r.ValueTextEquals("prompt_tokens_details"u8)) (cached, cacheWrite) = ReadPromptDetails(ref r);
-            else if (r.ValueTextEquals("completion_tokens_details"u8)) reasoning = ReadReasoningTokens(ref r);
-            else Skip(ref r);
-        }
-        return new TokenUsage
-        {
-            InputTokens = input,
-            OutputTokens = output,
-            CachedInputTokens = cached == 0 ? deepSeekHits : cached,
-            CacheWriteTokens = cacheWrite,
-            ReasoningTokens = reasoning,
-        };
-    }
-
-    private static (long Cached, long CacheWrite) ReadPromptDetails(ref Utf8JsonReader r)
-    {
-        r.Read();
-        if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return (0, 0); }
-        long cached = 0, cacheWrite = 0;
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            if (r.ValueTextEquals("cached_tokens"u8)) cached = ReadLong(ref r);
-            else if (r.ValueTextEquals("cache_write_tokens"u8)) cacheWrite = ReadLong(ref r);
-            else Skip(ref r);
-        }
-        return (cached, cacheWrite);
-    }
-
-    private static long ReadReasoningTokens(ref Utf8JsonReader r)
-    {
-        r.Read();
-        if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return 0; }
-        long reasoning = 0;
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            if (r.ValueTextEquals("reasoning_tokens"u8)) reasoning = ReadLong(ref r);
-            else Skip(ref r);
-        }
-        return reasoning;
-    }
-
-    private static string? ReadString(ref Utf8JsonReader r)
-    {
-        r.Read();
-        if (r.TokenType == JsonTokenType.String) return r.GetString();
-        r.Skip();
-        return null;
-    }
-
-    /// <summary>A string value, as <paramref name="same"/> itself when the JSON holds exactly that text.</summary>
-    private static string? ReadString(ref Utf8JsonReader r, string? same)
-    {
-        r.Read();
-        if (r.TokenType == JsonTokenType.String) return same is not null && r.ValueTextEquals(same) ? same : r.GetString();
-        r.Skip();
-        return null;
-    }
-
-    private static long ReadLong(ref Utf8JsonReader r)
-    {
-        r.Read();
-        if (r.TokenType == JsonTokenType.Number && r.TryGetInt64(out var n)) return n;
-        r.Skip();
-        return 0;
-    }
-
-    private static int? ReadInt(ref Utf8JsonReader r)
-    {
-        r.Read();
-        if (r.TokenType == JsonTokenType.Number && r.TryGetInt32(out var n)) return n;
-        r.Skip();
-        return null;
-    }
-
-    /// <summary>Skips a property's value, whatever it is.</summary>
-    private static void Skip(ref Utf8JsonReader r)
-    {
-        r.Read();
-        r.Skip();
     }
 }

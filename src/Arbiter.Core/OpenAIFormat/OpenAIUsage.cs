@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Arbiter.Core.JsonReading;
 using Arbiter.Core.Chat;
+using static Arbiter.Core.JsonReading.LenientUtf8Json;
 
 namespace Arbiter.Core.OpenAIFormat;
 
@@ -10,26 +10,53 @@ namespace Arbiter.Core.OpenAIFormat;
 /// </summary>
 public static class OpenAIUsage
 {
-    public static TokenUsage? Read(JsonElement u)
+    /// <summary>Reads the usage value after its property name; anything but an object reads as no usage.</summary>
+    public static TokenUsage? Read(ref Utf8JsonReader r)
     {
-        if (u.ValueKind != JsonValueKind.Object) return null;
-        long cached = 0, cacheWrite = 0, reasoning = 0;
-        if (u.TryGetProperty("prompt_tokens_details", out var pd) && pd.ValueKind == JsonValueKind.Object)
+        if (!EnterObject(ref r)) return null;
+        long input = 0, output = 0, cached = 0, cacheWrite = 0, reasoning = 0, deepSeekHits = 0;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            cached = LenientJson.Long(pd, "cached_tokens");
-            cacheWrite = LenientJson.Long(pd, "cache_write_tokens");
+            if (r.ValueTextEquals("prompt_tokens"u8)) input = Long(ref r);
+            else if (r.ValueTextEquals("completion_tokens"u8)) output = Long(ref r);
+            else if (r.ValueTextEquals("prompt_cache_hit_tokens"u8)) deepSeekHits = Long(ref r); // DeepSeek
+            else if (r.ValueTextEquals("prompt_tokens_details"u8)) (cached, cacheWrite) = ReadPromptDetails(ref r);
+            else if (r.ValueTextEquals("completion_tokens_details"u8)) reasoning = ReadReasoningTokens(ref r);
+            else Skip(ref r);
         }
-        if (cached == 0) cached = LenientJson.Long(u, "prompt_cache_hit_tokens"); // DeepSeek
-        if (u.TryGetProperty("completion_tokens_details", out var cd) && cd.ValueKind == JsonValueKind.Object)
-            reasoning = LenientJson.Long(cd, "reasoning_tokens");
         return new TokenUsage
         {
-            InputTokens = LenientJson.Long(u, "prompt_tokens"),
-            OutputTokens = LenientJson.Long(u, "completion_tokens"),
-            CachedInputTokens = cached,
+            InputTokens = input,
+            OutputTokens = output,
+            CachedInputTokens = cached == 0 ? deepSeekHits : cached,
             CacheWriteTokens = cacheWrite,
             ReasoningTokens = reasoning,
         };
+    }
+
+    private static (long Cached, long CacheWrite) ReadPromptDetails(ref Utf8JsonReader r)
+    {
+        if (!EnterObject(ref r)) return (0, 0);
+        long cached = 0, cacheWrite = 0;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            if (r.ValueTextEquals("cached_tokens"u8)) cached = Long(ref r);
+            else if (r.ValueTextEquals("cache_write_tokens"u8)) cacheWrite = Long(ref r);
+            else Skip(ref r);
+        }
+        return (cached, cacheWrite);
+    }
+
+    private static long ReadReasoningTokens(ref Utf8JsonReader r)
+    {
+        if (!EnterObject(ref r)) return 0;
+        long reasoning = 0;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            if (r.ValueTextEquals("reasoning_tokens"u8)) reasoning = Long(ref r);
+            else Skip(ref r);
+        }
+        return reasoning;
     }
 
     public static void Write(Utf8JsonWriter w, TokenUsage u)

@@ -29,7 +29,7 @@ internal sealed class AnthropicChatProvider : IChatProvider
     {
         using var message = BuildRequest(request, upstreamModel, stream: false);
         using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, cancellationToken).ConfigureAwait(false);
-        return await UpstreamCall.ReadJsonAsync(response, (upstreamModel, created: Now()), static (root, s) => AnthropicResponseReader.Read(root, s.upstreamModel, s.created), Name, cancellationToken).ConfigureAwait(false);
+        return await UpstreamCall.ReadJsonDocumentAsync(response, (upstreamModel, created: Now()), static (root, s) => AnthropicResponseReader.Read(root, s.upstreamModel, s.created), Name, cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(

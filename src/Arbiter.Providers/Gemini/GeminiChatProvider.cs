@@ -34,7 +34,7 @@ internal sealed class GeminiChatProvider : IChatProvider
     {
         using var message = BuildRequest(request, upstreamModel, stream: false);
         using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return await UpstreamCall.ReadJsonAsync(response, (Name, upstreamModel, created: Now()), static (root, s) => GeminiResponseReader.Read(root, s.Name, s.upstreamModel, s.created), Name, cancellationToken).ConfigureAwait(false);
+        return await UpstreamCall.ReadJsonDocumentAsync(response, (Name, upstreamModel, created: Now()), static (root, s) => GeminiResponseReader.Read(root, s.Name, s.upstreamModel, s.created), Name, cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Arbiter.Core.Errors;
 
@@ -41,20 +42,58 @@ internal static class UpstreamCall
         }
     }
 
-    /// <summary>Parses a JSON answer and translates it; an unreadable or broken body is an upstream error.</summary>
+    /// <summary>Answers larger than this are refused rather than buffered (no chat completion comes near it).</summary>
+    internal const int MaxAnswerBytes = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads a JSON answer whole into a pooled buffer, then translates it from its bytes; an unreadable or broken body
+    /// is an upstream error. The buffer goes back to the pool when <paramref name="translate"/> returns, so nothing it
+    /// returns may keep the memory.
+    /// </summary>
     /// <param name="state">What <paramref name="translate"/> needs besides the JSON (a static lambda: no closure per call).</param>
-    public static async ValueTask<T> ReadJsonAsync<TState, T>(HttpResponseMessage response, TState state, Func<JsonElement, TState, T> translate,
+    public static async ValueTask<T> ReadJsonAsync<TState, T>(HttpResponseMessage response, TState state, Func<ReadOnlyMemory<byte>, TState, T> translate,
         string provider, CancellationToken ct)
     {
+        var expected = response.Content.Headers.ContentLength;
+        var buffer = ArrayPool<byte>.Shared.Rent(expected is > 0 and <= MaxAnswerBytes ? (int)expected.Value : 4096);
         try
         {
             await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-            using var doc = await JsonDocument.ParseAsync(body, default, ct).ConfigureAwait(false);
-            return translate(doc.RootElement, state);
+            var length = 0;
+            while (length != expected)
+            {
+                if (length == buffer.Length) buffer = Grow(buffer, length);
+                var read = await body.ReadAsync(buffer.AsMemory(length), ct).ConfigureAwait(false);
+                if (read == 0) break;
+                length += read;
+            }
+            return translate(buffer.AsMemory(0, length), state);
         }
         catch (Exception ex)
         {
             throw UpstreamErrors.FromException(provider, ex, ct);
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>As <see cref="ReadJsonAsync{TState,T}(HttpResponseMessage,TState,Func{ReadOnlyMemory{byte},TState,T},string,CancellationToken)"/>, for a translation that reads a parsed document.</summary>
+    public static ValueTask<T> ReadJsonDocumentAsync<TState, T>(HttpResponseMessage response, TState state, Func<JsonElement, TState, T> translate,
+        string provider, CancellationToken ct) =>
+        ReadJsonAsync(response, (state, translate), static (json, s) =>
+        {
+            using var doc = JsonDocument.Parse(json);
+            return s.translate(doc.RootElement, s.state);
+        }, provider, ct);
+
+    private static byte[] Grow(byte[] buffer, int length)
+    {
+        if (length >= MaxAnswerBytes) throw new InvalidDataException($"the answer is larger than {MaxAnswerBytes / (1024 * 1024)} MiB");
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(length * 2, MaxAnswerBytes));
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
     }
 }

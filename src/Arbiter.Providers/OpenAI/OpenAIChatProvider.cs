@@ -32,7 +32,7 @@ internal sealed class OpenAIChatProvider : IChatProvider
     {
         using var message = BuildRequest(request, upstreamModel);
         using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, cancellationToken).ConfigureAwait(false);
-        return await UpstreamCall.ReadJsonAsync(response, upstreamModel, static (root, model) => OpenAIResponseReader.ReadCompletion(root, model), Name, cancellationToken).ConfigureAwait(false);
+        return await UpstreamCall.ReadJsonAsync(response, upstreamModel, static (json, model) => OpenAIResponseReader.ReadCompletion(json.Span, model), Name, cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Arbiter.Core.Chat;
 using Arbiter.Core.OpenAIFormat;
@@ -26,7 +27,7 @@ public sealed class OpenAIResponseCodecTests
     };
 
     private static ChatResponse RoundTrip(ChatResponse r) =>
-        OpenAIResponseReader.ReadCompletion(Json.WriteAndParse(w => OpenAIResponseWriter.WriteCompletion(w, r)), "fallback");
+        OpenAIResponseReader.ReadCompletion(Encoding.UTF8.GetBytes(Json.Write(w => OpenAIResponseWriter.WriteCompletion(w, r))), "fallback");
 
     [Fact]
     public void WriteCompletion_ThenRead_RoundTripsTextToolCallsAndUsage()
@@ -73,7 +74,7 @@ public sealed class OpenAIResponseCodecTests
     [Fact]
     public void ReadCompletion_CacheWriteTokensInDetails_IsRead()
     {
-        var r = OpenAIResponseReader.ReadCompletion(Json.Quoted(
+        var r = OpenAIResponseReader.ReadCompletion(Json.QuotedUtf8(
             "{'id':'x','choices':[{'index':0,'message':{'role':'assistant','content':'ok'},'finish_reason':'stop'}]," +
             "'usage':{'prompt_tokens':1000,'completion_tokens':5,'prompt_tokens_details':{'cached_tokens':200,'cache_write_tokens':300}}}"), "m");
 
@@ -88,7 +89,7 @@ public sealed class OpenAIResponseCodecTests
     [InlineData("{'prompt_tokens':1000,'completion_tokens':5}", 0)]
     public void ReadCompletion_CachedTokens_FromOpenAIOrDeepSeekFields(string usage, long expectedCached)
     {
-        var r = OpenAIResponseReader.ReadCompletion(Json.Quoted(
+        var r = OpenAIResponseReader.ReadCompletion(Json.QuotedUtf8(
             "{'id':'x','choices':[{'index':0,'message':{'role':'assistant','content':'ok'},'finish_reason':'stop'}],'usage':" + usage + "}"), "m");
 
         Assert.Equal(1000, r.Usage!.InputTokens);
@@ -99,7 +100,7 @@ public sealed class OpenAIResponseCodecTests
     [Fact]
     public void ReadCompletion_NoModelNoUsage_UsesFallbackModelAndNullUsage()
     {
-        var r = OpenAIResponseReader.ReadCompletion(Json.Quoted("{'choices':[{'message':{'content':'ok'}}]}"), "fallback-model");
+        var r = OpenAIResponseReader.ReadCompletion(Json.QuotedUtf8("{'choices':[{'message':{'content':'ok'}}]}"), "fallback-model");
 
         Assert.Equal("fallback-model", r.Model);
         Assert.Null(r.Usage);
@@ -117,7 +118,7 @@ public sealed class OpenAIResponseCodecTests
     [InlineData("end_turn", FinishReason.Stop)]
     public void ReadCompletion_FinishReason_MapsUnknownToStop(string wire, FinishReason expected)
     {
-        var r = OpenAIResponseReader.ReadCompletion(Json.Quoted(
+        var r = OpenAIResponseReader.ReadCompletion(Json.QuotedUtf8(
             "{'choices':[{'index':0,'message':{'content':'x'},'finish_reason':'" + wire + "'}]}"), "m");
 
         Assert.Equal(expected, r.Choices[0].FinishReason);
@@ -131,7 +132,7 @@ public sealed class OpenAIResponseCodecTests
     [InlineData("[]")]
     public void ReadCompletion_NoUsableChoices_ThrowsInvalidData(string json)
     {
-        Assert.Throws<InvalidDataException>(() => OpenAIResponseReader.ReadCompletion(Json.Quoted(json), "m"));
+        Assert.Throws<InvalidDataException>(() => OpenAIResponseReader.ReadCompletion(Json.QuotedUtf8(json), "m"));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using Arbiter.Core.Accounting;
+using Arbiter.Core.Chat;
 using Arbiter.Core.OpenAIFormat;
 using Arbiter.Providers.Anthropic;
 using Arbiter.Providers.Gemini;
@@ -15,6 +17,10 @@ public sealed class UsageShapeCostTests
 {
     private static JsonElement Json(string s) => JsonDocument.Parse(s).RootElement.Clone();
 
+    /// <summary>The usage of an OpenAI-shaped answer carrying <paramref name="usage"/>, read as the adapter reads it.</summary>
+    private static TokenUsage OpenAIUsageOf(string usage) =>
+        OpenAIResponseReader.ReadCompletion(Encoding.UTF8.GetBytes("{\"choices\":[],\"usage\":" + usage + "}"), "m").Usage!;
+
     private static Core.Config.PriceConfig Price(string model)
     {
         Assert.True(PriceCatalog.Bundled.TryFind(model, out var entry), model);
@@ -25,10 +31,10 @@ public sealed class UsageShapeCostTests
     public void OpenAI_CachedAndReasoningTokens_CachedAtHalfReasoningAsOutput()
     {
         // o4-mini: $1.10 in, $0.275 cached, $4.40 out. 10,000 prompt of which 6,000 cached; 2,000 completion of which 1,500 reasoning.
-        var usage = OpenAIUsage.Read(Json("""
+        var usage = OpenAIUsageOf("""
             {"prompt_tokens":10000,"completion_tokens":2000,"total_tokens":12000,
              "prompt_tokens_details":{"cached_tokens":6000},"completion_tokens_details":{"reasoning_tokens":1500}}
-            """))!;
+            """);
 
         var cost = CostCalculator.Cost(usage, Price("o4-mini-2025-04-16"));
 
@@ -80,9 +86,9 @@ public sealed class UsageShapeCostTests
     public void DeepSeek_CacheHitAtTheCacheRate()
     {
         // deepseek-chat reports cache hits in its own fields: $0.28 miss, $0.028 hit, $0.42 out.
-        var usage = OpenAIUsage.Read(Json("""
+        var usage = OpenAIUsageOf("""
             {"prompt_tokens":1000,"completion_tokens":100,"prompt_cache_hit_tokens":800,"prompt_cache_miss_tokens":200}
-            """))!;
+            """);
 
         Assert.Equal((200 * 0.28m + 800 * 0.028m + 100 * 0.42m) / 1_000_000m, CostCalculator.Cost(usage, Price("deepseek-chat")));
     }

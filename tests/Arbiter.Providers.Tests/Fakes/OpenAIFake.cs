@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Arbiter.Core.Chat;
@@ -42,6 +43,7 @@ public sealed class OpenAIFake : FakeBase
                     new JsonObject { ["error"] = new JsonObject { ["message"] = e.Message, ["type"] = "invalid_request_error", ["param"] = null, ["code"] = null } }.ToJsonString());
                 return;
             case OpenAIRawScenario raw:
+                if (raw.WithContentLength) ctx.Response.ContentLength = Encoding.UTF8.GetByteCount(raw.Body);
                 await WriteAsync(ctx, raw.Status, stream && raw.Status == 200 ? "text/event-stream" : "application/json", raw.Body);
                 return;
             case BrokenStreamScenario b:
