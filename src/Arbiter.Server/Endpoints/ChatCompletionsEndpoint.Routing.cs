@@ -64,8 +64,8 @@ internal sealed partial class ChatCompletionsEndpoint
         trace.ServedModel = model.Name;
         trace.Provider = model.Provider.Name;
         var cost = outcome.SpentUsd; // every stage and judge call, not only the accepted answer
-        WriteServedHeaders(ctx, model.Name, model.Provider, CostHeader(cost), outcome.Attempts);
-        ctx.Response.Headers[ArbiterHeaders.OverheadMs] = Milliseconds(trace.FreezeOverhead());
+        WriteServedHeaders(ctx, model.Name, model.Provider, HeaderValues.Cost(cost), outcome.Attempts);
+        ctx.Response.Headers[ArbiterHeaders.OverheadMs] = HeaderValues.Milliseconds(trace.FreezeOverhead());
         try
         {
             if (request.Stream) await ReplayAsync(ctx, request, response, trace);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Arbiter.Core.Accounting;
 using Arbiter.Core.Budgets;
 using Arbiter.Core.Chat;
@@ -106,8 +105,8 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
         using var body = PooledJsonBody.Write(response, static (w, r) => OpenAIResponseWriter.WriteCompletion(w, r), 2048);
         try
         {
-            WriteServedHeaders(ctx, model.Name, deployment.Provider, CostHeader(cost), outcome.Attempts);
-            ctx.Response.Headers[ArbiterHeaders.OverheadMs] = Milliseconds(trace.Overhead);
+            WriteServedHeaders(ctx, model.Name, deployment.Provider, HeaderValues.Cost(cost), outcome.Attempts);
+            ctx.Response.Headers[ArbiterHeaders.OverheadMs] = HeaderValues.Milliseconds(trace.Overhead);
             ctx.Response.StatusCode = 200;
             await body.SendAsync(ctx.Response, ctx.RequestAborted);
         }
@@ -138,7 +137,7 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
         var price = deployment.Price;
         // A stream's cost is known only at its end: it is in the request record and, with include_usage, in the usage chunk.
         WriteServedHeaders(ctx, model.Name, deployment.Provider, costHeader: null, trace.Attempts);
-        ctx.Response.Headers[ArbiterHeaders.OverheadMs] = Milliseconds(trace.FreezeOverhead());
+        ctx.Response.Headers[ArbiterHeaders.OverheadMs] = HeaderValues.Milliseconds(trace.FreezeOverhead());
         trace.TimeToFirstChunkMs = trace.Elapsed.TotalMilliseconds;
         var sse = new SseResponseWriter(ctx.Response, request.StreamIncludeUsage);
         var accumulated = new ChatStreamAccumulator();
@@ -201,12 +200,6 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
         ctx.Response.Headers[ArbiterHeaders.Attempts] = FallbackChain.CallsText(attempts);
         if (FallbackChain.IsWorthShowing(attempts)) ctx.Response.Headers[ArbiterHeaders.Fallback] = FallbackChain.Describe(attempts);
     }
-
-    /// <summary>The cost in USD, or "unpriced" for a model without a price: never a silent $0.</summary>
-    private static string CostHeader(decimal? cost) =>
-        cost is decimal c ? c.ToString("0.##########", CultureInfo.InvariantCulture) : "unpriced";
-
-    private static string Milliseconds(TimeSpan t) => Math.Max(0, t.TotalMilliseconds).ToString("0.000", CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} failed upstream at provider {Provider}: {Kind}: {Message}")]
     private static partial void LogUpstreamFailure(ILogger logger, string requestId, string? provider, ErrorKind kind, string message);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Arbiter.Core.Budgets;
 using Arbiter.Core.Chat;
@@ -76,13 +75,13 @@ internal sealed class ChainRunsEndpoint(OrchestrationServices services)
         var headers = ctx.Response.Headers;
         headers[OrchestrationHeaders.Mode] = OrchestrationModels.ChainMode;
         headers[OrchestrationHeaders.Escalated] = run.Trace.Escalated ? "true" : "false";
-        headers[OrchestrationHeaders.FanOutCostUsd] = CompositeResponses.Cost(run.Trace.FanOutCostUsd);
+        headers[OrchestrationHeaders.FanOutCostUsd] = HeaderValues.Cost(run.Trace.FanOutCostUsd);
         if (run.Pending is { } pending)
         {
             await ChainStreaming.StreamLastStepAsync(ctx, runtime, run, pending, trace);
             return;
         }
-        headers[ArbiterHeaders.CostUsd] = CompositeResponses.Cost(run.CostUsd);
+        headers[ArbiterHeaders.CostUsd] = HeaderValues.Cost(run.CostUsd);
         var result = Result(trace.RequestId, run);
         if (run.Error is { } error)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -61,9 +60,6 @@ internal static class CompositeResponses
         sb.Append("data: [DONE]\n\n");
         await ctx.Response.WriteAsync(sb.ToString(), ctx.RequestAborted);
     }
-
-    public static string Cost(decimal? cost) =>
-        cost is decimal c ? c.ToString("0.##########", CultureInfo.InvariantCulture) : "unpriced";
 
     private static string Serialize(Action<Utf8JsonWriter> write)
     {

@@ -78,8 +78,8 @@ internal sealed class OrchestratedChatEndpoint(OrchestrationServices services)
         if (result.Trace.Disagreement is double d) headers[OrchestrationHeaders.Disagreement] = d.ToString("0.####", CultureInfo.InvariantCulture);
         headers[OrchestrationHeaders.Escalated] = result.Trace.Escalated ? "true" : "false";
         if (result.Metadata["complete"] is System.Text.Json.Nodes.JsonValue complete) headers[OrchestrationHeaders.Complete] = complete.GetValue<bool>() ? "true" : "false";
-        headers[OrchestrationHeaders.FanOutCostUsd] = CompositeResponses.Cost(result.Trace.FanOutCostUsd);
-        headers[ArbiterHeaders.CostUsd] = CompositeResponses.Cost(result.CostUsd);
+        headers[OrchestrationHeaders.FanOutCostUsd] = HeaderValues.Cost(result.Trace.FanOutCostUsd);
+        headers[ArbiterHeaders.CostUsd] = HeaderValues.Cost(result.CostUsd);
         if (result.Response is not { } response)
         {
             var error = result.Error!;
@@ -92,7 +92,7 @@ internal sealed class OrchestratedChatEndpoint(OrchestrationServices services)
             headers[ArbiterHeaders.Model] = served.Name;
             headers[ArbiterHeaders.Provider] = served.Provider.Name;
         }
-        headers[ArbiterHeaders.OverheadMs] = Math.Max(0, trace.Overhead.TotalMilliseconds).ToString("0.000", CultureInfo.InvariantCulture);
+        headers[ArbiterHeaders.OverheadMs] = HeaderValues.Milliseconds(trace.Overhead);
         try
         {
             if (request.Stream) await CompositeResponses.WriteStreamAsync(ctx, response, result.Metadata, request.StreamIncludeUsage);

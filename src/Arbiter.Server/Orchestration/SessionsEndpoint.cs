@@ -99,7 +99,7 @@ internal sealed class SessionsEndpoint(OrchestrationServices services)
             trace.Provider = turn.ServedModel?.Provider.Name;
             trace.Decision = $"session:{id} turn -> {target}";
             ctx.Response.Headers[OrchestrationHeaders.Mode] = OrchestrationModels.SessionMode;
-            ctx.Response.Headers[ArbiterHeaders.CostUsd] = CompositeResponses.Cost(turn.CostUsd);
+            ctx.Response.Headers[ArbiterHeaders.CostUsd] = HeaderValues.Cost(turn.CostUsd);
             if (turn.Error is { } error)
             {
                 await ErrorResponses.WriteAsync(ctx, error);
