@@ -14,7 +14,7 @@ public sealed record ArbiterServerOptions
     public int? Port { get; init; }
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
     public TimeProvider Time { get; init; } = TimeProvider.System;
-    /// <summary>The handler under the shared upstream HttpClient (tests inject one; production uses a pooled SocketsHttpHandler).</summary>
+    /// <summary>The handler under the shared upstream sender (tests inject one; production uses a pooled SocketsHttpHandler).</summary>
     public HttpMessageHandler? UpstreamHandler { get; init; }
     /// <summary>Only the request log replaced (keys and spend then live in memory); <see cref="Storage"/> replaces everything.</summary>
     public IRequestStore? RequestStore { get; init; }

@@ -11,13 +11,16 @@ internal static class UpstreamCall
     public delegate ArbiterError ErrorRefiner(ArbiterError error, string body);
 
     /// <summary>Returns the response once its headers arrived with a success status; the caller disposes it.</summary>
-    public static async ValueTask<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string provider,
+    public static async ValueTask<HttpResponseMessage> SendAsync(HttpMessageInvoker http, HttpRequestMessage request, string provider,
         IReadOnlyList<string> secrets, TimeProvider time, CancellationToken ct, ErrorRefiner? refine = null)
     {
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            // A bare invoker's handler answers at the headers; an HttpClient must be told to, or it buffers the body.
+            response = await (http is HttpClient client
+                ? client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct)
+                : http.SendAsync(request, ct)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not ArbiterException)
         {
