@@ -46,6 +46,7 @@ public sealed class ChatExecutor
         Pipelines = new DeploymentPipelines(config, callTimeout, time, random);
         if (catalog is not null) Pipelines.Prepare(catalog);
         _totalTimeout = TimeSpan.FromSeconds(config.Timeouts.TotalSeconds);
+        TotalTimeouts = new TimeoutSourcePool(time);
         if (config.Hedging is { } hedging)
         {
             _hedgedCompletions = Hedged<ChatResponse>(hedging, time);
@@ -77,6 +78,8 @@ public sealed class ChatExecutor
     /// <summary>Counts prompt tokens for the context-window check (only for prompts that might not fit).</summary>
     public ITokenEstimator Tokens { get; }
     public DeploymentPipelines Pipelines { get; }
+    /// <summary>Each request's total-timeout source, reused from one request to the next.</summary>
+    internal TimeoutSourcePool TotalTimeouts { get; }
 
     public async Task<CompletionOutcome> CompleteAsync(ChatRequest request, RoutePlan plan, CancellationToken cancellationToken)
     {

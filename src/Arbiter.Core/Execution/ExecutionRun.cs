@@ -57,16 +57,16 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
     public ValueTask<RunResult<T>> WalkAsync(IReadOnlyList<ModelEntry> candidates, CancellationToken token) => WalkAsync(candidates, token, null);
 
     /// <summary>
-    /// The walk bounded by the request's total timeout: a token source of its own that the caller's token also cancels,
-    /// made here rather than around the walk so that the bound costs no async frame of its own.
+    /// The walk bounded by the request's total timeout: a token source of its own (from the executor's pool) that the
+    /// caller's token also cancels, made here rather than around the walk so that the bound costs no async frame of its own.
     /// </summary>
     public ValueTask<RunResult<T>> WalkWithinAsync(IReadOnlyList<ModelEntry> candidates, TimeSpan totalTimeout) =>
         WalkAsync(candidates, caller, totalTimeout);
 
     private async ValueTask<RunResult<T>> WalkAsync(IReadOnlyList<ModelEntry> candidates, CancellationToken token, TimeSpan? totalTimeout)
     {
-        using var total = totalTimeout is { } bound ? new CancellationTokenSource(bound, executor.Time) : null;
-        using var link = total is null ? default : caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), total);
+        var total = totalTimeout is { } bound ? executor.TotalTimeouts.Rent(bound) : null;
+        var link = total is null ? default : caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), total);
         if (total is not null) token = total.Token;
         try
         {
@@ -106,6 +106,14 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         catch (OperationCanceledException) when (total is { IsCancellationRequested: true } && !caller.IsCancellationRequested)
         {
             return new RunResult<T>(null, null, null, executor.TotalTimeoutError);
+        }
+        finally
+        {
+            if (total is not null)
+            {
+                link.Dispose(); // first: a client leaving later must not cancel the source once another request has it
+                executor.TotalTimeouts.Return(total);
+            }
         }
     }
 

@@ -148,4 +148,20 @@ public sealed class ChatExecutorTests
         // stack walk (and, the first time, the PDB reader loaded) on every request a client abandons.
         Assert.DoesNotContain("WithCallerCancellationToken", ex.ToString());
     }
+
+    [Fact]
+    public async Task CompleteAsync_EarlierClientLeavesAfterItsAnswer_DoesNotCancelTheNextRequest()
+    {
+        // The total-timeout source goes back to a pool after a request: the earlier caller's link must be gone by then.
+        var executor = TestExecutors.WithoutRetries(Short);
+        using var earlier = new CancellationTokenSource();
+        await executor.CompleteAsync(Request, PlanOf(new FakeChatProvider("a")), earlier.Token);
+
+        var next = executor.CompleteAsync(Request, PlanOf(new FakeChatProvider("b", FakeBehaviour.Hang)), CancellationToken.None);
+        earlier.Cancel();
+        var outcome = await next;
+
+        Assert.Equal(ErrorKind.UpstreamTimeout, outcome.Error!.Kind);
+        Assert.Equal("provider 'b' did not answer within 0.2 s", outcome.Error.Message);
+    }
 }

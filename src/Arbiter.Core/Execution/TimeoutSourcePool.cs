@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+
+namespace Arbiter.Core.Execution;
+
+/// <summary>
+/// Cancellation sources that cancel themselves after a delay (each request's total timeout), reused: one that was not
+/// cancelled is reset (its timer stopped, its registrations dropped) and handed to the next request, so a request costs
+/// no new source, timer or registration list. As Polly pools its attempt timeouts. With a test clock (any
+/// <see cref="TimeProvider"/> but the system's) each source is new, its timer on that clock.
+/// </summary>
+internal sealed class TimeoutSourcePool(TimeProvider time, int capacity = 1024)
+{
+    private readonly ConcurrentQueue<CancellationTokenSource> _free = new();
+    private int _count;
+
+    public CancellationTokenSource Rent(TimeSpan delay)
+    {
+        if (time != TimeProvider.System) return new CancellationTokenSource(delay, time);
+        if (_free.TryDequeue(out var source)) Interlocked.Decrement(ref _count);
+        else source = new CancellationTokenSource();
+        source.CancelAfter(delay);
+        return source;
+    }
+
+    /// <summary>
+    /// Takes a source back once nothing can observe its token any more (every registration on it disposed first): reused
+    /// if it was not cancelled, disposed if it was.
+    /// </summary>
+    public void Return(CancellationTokenSource source)
+    {
+        if (time == TimeProvider.System && source.TryReset())
+        {
+            if (Interlocked.Increment(ref _count) <= capacity)
+            {
+                _free.Enqueue(source);
+                return;
+            }
+            Interlocked.Decrement(ref _count);
+        }
+        source.Dispose();
+    }
+}
