@@ -10,14 +10,14 @@ namespace Arbiter.Providers.Anthropic;
 internal sealed class AnthropicChatProvider : IChatProvider
 {
     private readonly ProviderSettings _settings;
-    private readonly ProviderContext _context;
+    private readonly UpstreamTarget _upstream;
     private readonly string _endpoint;
     private readonly string _version;
 
     public AnthropicChatProvider(ProviderSettings settings, ProviderContext context)
     {
         _settings = settings;
-        _context = context;
+        _upstream = UpstreamTarget.Of(settings, context);
         _endpoint = settings.BaseUrl + "/v1/messages";
         _version = settings.ApiVersion ?? ConfigDefaults.AnthropicVersion;
     }
@@ -25,18 +25,15 @@ internal sealed class AnthropicChatProvider : IChatProvider
     public string Name => _settings.Name;
     public string Type => ProviderTypes.Anthropic;
 
-    public async ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
-    {
-        using var message = BuildRequest(request, upstreamModel, stream: false);
-        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, cancellationToken).ConfigureAwait(false);
-        return await UpstreamCall.ReadJsonDocumentAsync(response, (upstreamModel, created: Now()), static (root, s) => AnthropicResponseReader.Read(root, s.upstreamModel, s.created), Name, cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) =>
+        UpstreamCall.CompleteDocumentAsync(_upstream, BuildRequest(request, upstreamModel, stream: false), (upstreamModel, created: Now()),
+            static (root, s) => AnthropicResponseReader.Read(root, s.upstreamModel, s.created), cancellationToken);
 
     public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(
         ChatRequest request, string upstreamModel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var message = BuildRequest(request, upstreamModel, stream: true);
-        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, cancellationToken).ConfigureAwait(false);
+        using var response = await UpstreamCall.SendAsync(_upstream, message, cancellationToken).ConfigureAwait(false);
         var translator = new AnthropicStreamTranslator(upstreamModel, Now());
         await foreach (var item in UpstreamEvents.ReadAsync(response, (_, data) => translator.Translate(data), Name, cancellationToken).ConfigureAwait(false))
         {
@@ -48,7 +45,7 @@ internal sealed class AnthropicChatProvider : IChatProvider
         throw UpstreamEvents.EndedEarly(Name, "message_stop", cancellationToken);
     }
 
-    private long Now() => _context.Time.GetUtcNow().ToUnixTimeSeconds();
+    private long Now() => _upstream.Time.GetUtcNow().ToUnixTimeSeconds();
 
     private HttpRequestMessage BuildRequest(ChatRequest request, string upstreamModel, bool stream)
     {

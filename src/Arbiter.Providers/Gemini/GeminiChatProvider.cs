@@ -14,13 +14,14 @@ internal sealed class GeminiChatProvider : IChatProvider
 {
     private const string ApiVersion = "v1beta";
     private readonly ProviderSettings _settings;
-    private readonly ProviderContext _context;
+    private readonly UpstreamTarget _upstream;
     private readonly string _apiRoot;
 
     public GeminiChatProvider(ProviderSettings settings, ProviderContext context)
     {
         _settings = settings;
-        _context = context;
+        // Gemini puts retry delays and key problems in the error body's details, so errors are refined from it.
+        _upstream = UpstreamTarget.Of(settings, context, (error, body) => GeminiErrorDetails.Refine(error, body, settings.Name));
         // A base URL that already names the API version (…/v1beta, …/v1) is used as it is.
         _apiRoot = settings.BaseUrl.EndsWith("/" + ApiVersion, StringComparison.Ordinal) || settings.BaseUrl.EndsWith("/v1", StringComparison.Ordinal)
             ? settings.BaseUrl
@@ -30,18 +31,15 @@ internal sealed class GeminiChatProvider : IChatProvider
     public string Name => _settings.Name;
     public string Type => ProviderTypes.Gemini;
 
-    public async ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
-    {
-        using var message = BuildRequest(request, upstreamModel, stream: false);
-        using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return await UpstreamCall.ReadJsonDocumentAsync(response, (Name, upstreamModel, created: Now()), static (root, s) => GeminiResponseReader.Read(root, s.Name, s.upstreamModel, s.created), Name, cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) =>
+        UpstreamCall.CompleteDocumentAsync(_upstream, BuildRequest(request, upstreamModel, stream: false), (Name, upstreamModel, created: Now()),
+            static (root, s) => GeminiResponseReader.Read(root, s.Name, s.upstreamModel, s.created), cancellationToken);
 
     public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(
         ChatRequest request, string upstreamModel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var message = BuildRequest(request, upstreamModel, stream: true);
-        using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
+        using var response = await UpstreamCall.SendAsync(_upstream, message, cancellationToken).ConfigureAwait(false);
         var translator = new GeminiStreamTranslator(Name, _settings.Secrets, upstreamModel, Now());
         await foreach (var chunk in UpstreamEvents.ReadAsync(response, (_, data) => translator.Translate(data), Name, cancellationToken).ConfigureAwait(false))
         {
@@ -51,11 +49,6 @@ internal sealed class GeminiChatProvider : IChatProvider
         if (!translator.IsComplete) throw UpstreamEvents.EndedEarly(Name, "a finish reason", cancellationToken);
         if (translator.UsageChunk() is { } usage) yield return usage;
     }
-
-    /// <summary>Gemini puts retry delays and key problems in the error body's details, so errors are refined from it.</summary>
-    private ValueTask<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken ct) =>
-        UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, ct,
-            (error, body) => GeminiErrorDetails.Refine(error, body, Name));
 
     private HttpRequestMessage BuildRequest(ChatRequest request, string upstreamModel, bool stream)
     {
@@ -78,5 +71,5 @@ internal sealed class GeminiChatProvider : IChatProvider
         return string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
     }
 
-    private long Now() => _context.Time.GetUtcNow().ToUnixTimeSeconds();
+    private long Now() => _upstream.Time.GetUtcNow().ToUnixTimeSeconds();
 }

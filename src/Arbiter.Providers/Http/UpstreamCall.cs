@@ -11,38 +11,77 @@ internal static class UpstreamCall
     public delegate ArbiterError ErrorRefiner(ArbiterError error, string body);
 
     /// <summary>Returns the response once its headers arrived with a success status; the caller disposes it.</summary>
-    public static async ValueTask<HttpResponseMessage> SendAsync(HttpMessageInvoker http, HttpRequestMessage request, string provider,
-        IReadOnlyList<string> secrets, TimeProvider time, CancellationToken ct, ErrorRefiner? refine = null)
+    public static async ValueTask<HttpResponseMessage> SendAsync(UpstreamTarget upstream, HttpRequestMessage request, CancellationToken ct)
     {
         HttpResponseMessage response;
         try
         {
-            // A bare invoker's handler answers at the headers; an HttpClient must be told to, or it buffers the body.
-            response = await (http is HttpClient client
-                ? client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct)
-                : http.SendAsync(request, ct)).ConfigureAwait(false);
+            response = await Send(upstream.Http, request, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not ArbiterException)
         {
-            throw UpstreamErrors.FromException(provider, ex, ct);
+            throw UpstreamErrors.FromException(upstream.Provider, ex, ct);
         }
         if (response.IsSuccessStatusCode) return response;
-        using (response)
+        using (response) throw await FailureAsync(upstream, response, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One non-streamed call in a single async frame: sends <paramref name="request"/> (disposed here), checks the
+    /// status, reads the JSON answer whole and translates it from its bytes (<see cref="ReadJsonAsync"/>).
+    /// </summary>
+    /// <param name="state">What <paramref name="translate"/> needs besides the JSON (a static lambda: no closure per call).</param>
+    public static async ValueTask<T> CompleteAsync<TState, T>(UpstreamTarget upstream, HttpRequestMessage request, TState state,
+        Func<ReadOnlyMemory<byte>, TState, T> translate, CancellationToken ct)
+    {
+        using (request)
         {
-            if (refine is null) throw await UpstreamErrors.FromResponseAsync(provider, response, secrets, time, ct).ConfigureAwait(false);
-            // The body is read twice (generic message, then the refiner's details): buffer it first.
-            var body = "";
+            HttpResponseMessage response;
             try
             {
-                await response.Content.LoadIntoBufferAsync(ct).ConfigureAwait(false);
-                body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+                response = await Send(upstream.Http, request, ct).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not ArbiterException)
             {
+                throw UpstreamErrors.FromException(upstream.Provider, ex, ct);
             }
-            var error = await UpstreamErrors.FromResponseAsync(provider, response, secrets, time, ct).ConfigureAwait(false);
-            throw refine(error.Error, body).ToException();
+            using (response)
+            {
+                if (!response.IsSuccessStatusCode) throw await FailureAsync(upstream, response, ct).ConfigureAwait(false);
+                return await ReadJsonAsync(response, state, translate, upstream.Provider, ct).ConfigureAwait(false);
+            }
         }
+    }
+
+    /// <summary>As <see cref="CompleteAsync{TState,T}"/>, for a translation that reads a parsed document.</summary>
+    public static ValueTask<T> CompleteDocumentAsync<TState, T>(UpstreamTarget upstream, HttpRequestMessage request, TState state,
+        Func<JsonElement, TState, T> translate, CancellationToken ct) =>
+        CompleteAsync(upstream, request, (state, translate), static (json, s) =>
+        {
+            using var doc = JsonDocument.Parse(json);
+            return s.translate(doc.RootElement, s.state);
+        }, ct);
+
+    // A bare invoker's handler answers at the headers; an HttpClient must be told to, or it buffers the body.
+    private static Task<HttpResponseMessage> Send(HttpMessageInvoker http, HttpRequestMessage request, CancellationToken ct) =>
+        http is HttpClient client ? client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct) : http.SendAsync(request, ct);
+
+    /// <summary>The error for a failed status, from the status, the headers and (refined, for some providers) the body.</summary>
+    private static async ValueTask<ArbiterException> FailureAsync(UpstreamTarget upstream, HttpResponseMessage response, CancellationToken ct)
+    {
+        if (upstream.Refine is not { } refine) return await UpstreamErrors.FromResponseAsync(upstream.Provider, response, upstream.Secrets, upstream.Time, ct).ConfigureAwait(false);
+        // The body is read twice (generic message, then the refiner's details): buffer it first.
+        var body = "";
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(ct).ConfigureAwait(false);
+            body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+        }
+        var error = await UpstreamErrors.FromResponseAsync(upstream.Provider, response, upstream.Secrets, upstream.Time, ct).ConfigureAwait(false);
+        return refine(error.Error, body).ToException();
     }
 
     /// <summary>Answers larger than this are refused rather than buffered (no chat completion comes near it).</summary>
@@ -54,7 +93,7 @@ internal static class UpstreamCall
     /// returns may keep the memory.
     /// </summary>
     /// <param name="state">What <paramref name="translate"/> needs besides the JSON (a static lambda: no closure per call).</param>
-    public static async ValueTask<T> ReadJsonAsync<TState, T>(HttpResponseMessage response, TState state, Func<ReadOnlyMemory<byte>, TState, T> translate,
+    private static async ValueTask<T> ReadJsonAsync<TState, T>(HttpResponseMessage response, TState state, Func<ReadOnlyMemory<byte>, TState, T> translate,
         string provider, CancellationToken ct)
     {
         var expected = response.Content.Headers.ContentLength;
@@ -81,15 +120,6 @@ internal static class UpstreamCall
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
-
-    /// <summary>As <see cref="ReadJsonAsync{TState,T}(HttpResponseMessage,TState,Func{ReadOnlyMemory{byte},TState,T},string,CancellationToken)"/>, for a translation that reads a parsed document.</summary>
-    public static ValueTask<T> ReadJsonDocumentAsync<TState, T>(HttpResponseMessage response, TState state, Func<JsonElement, TState, T> translate,
-        string provider, CancellationToken ct) =>
-        ReadJsonAsync(response, (state, translate), static (json, s) =>
-        {
-            using var doc = JsonDocument.Parse(json);
-            return s.translate(doc.RootElement, s.state);
-        }, provider, ct);
 
     private static byte[] Grow(byte[] buffer, int length)
     {

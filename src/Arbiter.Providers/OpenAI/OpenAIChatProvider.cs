@@ -12,7 +12,7 @@ internal sealed class OpenAIChatProvider : IChatProvider
 {
     private readonly ProviderSettings _settings;
     private readonly OpenAICompatibleProfile _profile;
-    private readonly ProviderContext _context;
+    private readonly UpstreamTarget _upstream;
     private readonly OpenAIRequestWriteOptions _writeOptions;
     private readonly Uri _endpoint; // parsed once: a Uri per request would be parsed per request
 
@@ -20,7 +20,7 @@ internal sealed class OpenAIChatProvider : IChatProvider
     {
         _settings = settings;
         _profile = profile;
-        _context = context;
+        _upstream = UpstreamTarget.Of(settings, context);
         _writeOptions = new OpenAIRequestWriteOptions { MaxTokensField = profile.MaxTokensField, IncludeModel = !profile.DeploymentInUrl };
         _endpoint = new Uri(settings.BaseUrl + "/chat/completions");
     }
@@ -28,18 +28,15 @@ internal sealed class OpenAIChatProvider : IChatProvider
     public string Name => _settings.Name;
     public string Type => ProviderTypes.OpenAI;
 
-    public async ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken)
-    {
-        using var message = BuildRequest(request, upstreamModel);
-        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, cancellationToken).ConfigureAwait(false);
-        return await UpstreamCall.ReadJsonAsync(response, upstreamModel, static (json, model) => OpenAIResponseReader.ReadCompletion(json.Span, model), Name, cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask<ChatResponse> CompleteAsync(ChatRequest request, string upstreamModel, CancellationToken cancellationToken) =>
+        UpstreamCall.CompleteAsync(_upstream, BuildRequest(request, upstreamModel), upstreamModel,
+            static (json, model) => OpenAIResponseReader.ReadCompletion(json.Span, model), cancellationToken);
 
     public async IAsyncEnumerable<ChatStreamChunk> StreamAsync(
         ChatRequest request, string upstreamModel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var message = BuildRequest(request, upstreamModel);
-        using var response = await UpstreamCall.SendAsync(_context.Http, message, Name, _settings.Secrets, _context.Time, cancellationToken).ConfigureAwait(false);
+        using var response = await UpstreamCall.SendAsync(_upstream, message, cancellationToken).ConfigureAwait(false);
         ChatStreamChunk? previous = null;
         await foreach (var item in UpstreamEvents.ReadAsync(response, (_, data) => OpenAIStreamEvent.Parse(data, upstreamModel, previous), Name, cancellationToken).ConfigureAwait(false))
         {
