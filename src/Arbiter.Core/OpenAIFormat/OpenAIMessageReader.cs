@@ -3,20 +3,23 @@ using Arbiter.Core.Chat;
 
 namespace Arbiter.Core.OpenAIFormat;
 
-/// <summary>Reads one OpenAI message (request side, or a response's <c>message</c>).</summary>
+/// <summary>
+/// Reads one OpenAI message (request side, or a response's <c>message</c>). Field names are looked up as UTF-8 and
+/// the role is matched in place: a well-formed message costs no string but its content; the paths that name a wrong
+/// field in the 400 (<c>messages[2].role</c>) are built only when a field is wrong.
+/// </summary>
 public static class OpenAIMessageReader
 {
     public static ChatMessage Read(JsonElement m, string param)
     {
         JsonRead.RequireKind(m, JsonValueKind.Object, param);
-        if (!m.TryGetProperty("role", out var roleEl)) throw JsonRead.Invalid(param + ".role", "required");
-        var roleText = JsonRead.String(roleEl, param + ".role");
-        if (!WireNames.TryParseRole(roleText, out var role))
-            throw JsonRead.Invalid(param + ".role", $"expected system, developer, user, assistant or tool, got '{roleText}'");
+        if (!m.TryGetProperty("role"u8, out var roleEl)) throw JsonRead.Invalid(param + ".role", "required");
+        if (!TryReadRole(roleEl, out var role))
+            throw JsonRead.Invalid(param + ".role", $"expected system, developer, user, assistant or tool, got '{JsonRead.String(roleEl, param + ".role")}'");
 
         string? text = null;
         IReadOnlyList<ContentPart>? parts = null;
-        if (m.TryGetProperty("content", out var c))
+        if (m.TryGetProperty("content"u8, out var c))
         {
             switch (c.ValueKind)
             {
@@ -28,14 +31,14 @@ public static class OpenAIMessageReader
         }
 
         IReadOnlyList<ToolCall>? toolCalls = null;
-        if (m.TryGetProperty("tool_calls", out var tc) && tc.ValueKind != JsonValueKind.Null)
+        if (m.TryGetProperty("tool_calls"u8, out var tc) && tc.ValueKind != JsonValueKind.Null)
             toolCalls = ReadToolCalls(tc, param + ".tool_calls");
 
         string? toolCallId = null;
-        if (m.TryGetProperty("tool_call_id", out var tid)) toolCallId = JsonRead.OptionalString(tid, param + ".tool_call_id");
+        if (m.TryGetProperty("tool_call_id"u8, out var tid)) toolCallId = JsonRead.OptionalString(tid, param + ".tool_call_id");
 
         if (text is null && parts is null && role is not ChatRole.Assistant)
-            throw JsonRead.Invalid(param + ".content", $"required for a {roleText} message");
+            throw JsonRead.Invalid(param + ".content", $"required for a {WireNames.Role(role)} message");
         if (role == ChatRole.Tool && string.IsNullOrEmpty(toolCallId))
             throw JsonRead.Invalid(param + ".tool_call_id", "required for a tool message");
 
@@ -44,11 +47,24 @@ public static class OpenAIMessageReader
             Role = role,
             Text = text,
             Parts = parts,
-            Name = m.TryGetProperty("name", out var n) ? JsonRead.OptionalString(n, param + ".name") : null,
+            Name = m.TryGetProperty("name"u8, out var n) ? JsonRead.OptionalString(n, param + ".name") : null,
             ToolCalls = toolCalls,
             ToolCallId = toolCallId,
-            Refusal = m.TryGetProperty("refusal", out var rf) ? JsonRead.OptionalString(rf, param + ".refusal") : null,
+            Refusal = m.TryGetProperty("refusal"u8, out var rf) ? JsonRead.OptionalString(rf, param + ".refusal") : null,
         };
+    }
+
+    private static bool TryReadRole(JsonElement e, out ChatRole role)
+    {
+        role = default;
+        if (e.ValueKind != JsonValueKind.String) return false;
+        if (e.ValueEquals("user"u8)) role = ChatRole.User;
+        else if (e.ValueEquals("assistant"u8)) role = ChatRole.Assistant;
+        else if (e.ValueEquals("system"u8)) role = ChatRole.System;
+        else if (e.ValueEquals("tool"u8)) role = ChatRole.Tool;
+        else if (e.ValueEquals("developer"u8)) role = ChatRole.Developer;
+        else return false;
+        return true;
     }
 
     private static IReadOnlyList<ContentPart> ReadParts(JsonElement arr, string param)

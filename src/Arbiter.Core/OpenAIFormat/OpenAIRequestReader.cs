@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Arbiter.Core.Chat;
 
@@ -20,7 +21,8 @@ public static class OpenAIRequestReader
         foreach (var p in root.EnumerateObject())
         {
             var v = p.Value;
-            switch (p.Name)
+            var name = KnownName(p);
+            switch (name)
             {
                 case "model": model = JsonRead.String(v, "model"); break;
                 case "messages": messages = ReadMessages(v); break;
@@ -28,19 +30,19 @@ public static class OpenAIRequestReader
                 case "stream_options": r.IncludeUsage = ReadStreamOptions(v); break;
                 case "tools": r.Tools = ReadTools(v); break;
                 case "tool_choice": r.ToolChoice = ReadToolChoice(v); break;
-                case "parallel_tool_calls": r.ParallelToolCalls = v.ValueKind == JsonValueKind.Null ? null : JsonRead.Bool(v, p.Name); break;
+                case "parallel_tool_calls": r.ParallelToolCalls = v.ValueKind == JsonValueKind.Null ? null : JsonRead.Bool(v, name); break;
                 case "response_format": r.ResponseFormat = ReadResponseFormat(v); break;
-                case "temperature": r.Temperature = JsonRead.OptionalNumber(v, p.Name, 0, 2); break;
-                case "top_p": r.TopP = JsonRead.OptionalNumber(v, p.Name, 0, 1); break;
+                case "temperature": r.Temperature = JsonRead.OptionalNumber(v, name, 0, 2); break;
+                case "top_p": r.TopP = JsonRead.OptionalNumber(v, name, 0, 1); break;
                 // max_completion_tokens is OpenAI's newer name: it wins over max_tokens whatever the order.
-                case "max_tokens": r.MaxTokens = JsonRead.OptionalInt32(v, p.Name, 1); break;
-                case "max_completion_tokens": r.MaxCompletionTokens = JsonRead.OptionalInt32(v, p.Name, 1); break;
+                case "max_tokens": r.MaxTokens = JsonRead.OptionalInt32(v, name, 1); break;
+                case "max_completion_tokens": r.MaxCompletionTokens = JsonRead.OptionalInt32(v, name, 1); break;
                 case "stop": r.Stop = ReadStop(v); break;
-                case "n": r.N = JsonRead.OptionalInt32(v, p.Name, 1); break;
-                case "seed": r.Seed = JsonRead.OptionalInteger(v, p.Name, long.MinValue); break;
-                case "presence_penalty": r.PresencePenalty = JsonRead.OptionalNumber(v, p.Name, -2, 2); break;
-                case "frequency_penalty": r.FrequencyPenalty = JsonRead.OptionalNumber(v, p.Name, -2, 2); break;
-                case "user": r.User = JsonRead.OptionalString(v, p.Name); break;
+                case "n": r.N = JsonRead.OptionalInt32(v, name, 1); break;
+                case "seed": r.Seed = JsonRead.OptionalInteger(v, name, long.MinValue); break;
+                case "presence_penalty": r.PresencePenalty = JsonRead.OptionalNumber(v, name, -2, 2); break;
+                case "frequency_penalty": r.FrequencyPenalty = JsonRead.OptionalNumber(v, name, -2, 2); break;
+                case "user": r.User = JsonRead.OptionalString(v, name); break;
                 case "metadata": r.Metadata = ReadMetadata(v); break;
                 default: (extras ??= []).Add(new(p.Name, v.Clone())); break;
             }
@@ -75,6 +77,25 @@ public static class OpenAIRequestReader
         };
     }
 
+    // The fields read above, matched by their UTF-8 names in place: a body's field names cost no string each (JsonProperty.Name
+    // makes one per call); only an unknown field, kept for pass-through, has its name made. Most frequent first.
+    private static readonly (byte[] Utf8, string Name)[] KnownFields =
+    [
+        .. new[]
+        {
+            "model", "messages", "stream", "max_tokens", "max_completion_tokens", "temperature", "top_p", "stream_options", "tools",
+            "tool_choice", "parallel_tool_calls", "response_format", "stop", "n", "seed", "presence_penalty", "frequency_penalty",
+            "user", "metadata",
+        }.Select(name => (Encoding.UTF8.GetBytes(name), name)),
+    ];
+
+    private static string? KnownName(JsonProperty p)
+    {
+        foreach (var (utf8, name) in KnownFields)
+            if (p.NameEquals(utf8)) return name;
+        return null;
+    }
+
     private sealed class Builder
     {
         public bool Stream, IncludeUsage;
@@ -103,9 +124,14 @@ public static class OpenAIRequestReader
         JsonRead.RequireKind(v, JsonValueKind.Array, "messages");
         var list = new List<ChatMessage>(v.GetArrayLength());
         var i = 0;
-        foreach (var m in v.EnumerateArray()) list.Add(OpenAIMessageReader.Read(m, $"messages[{i++}]"));
+        foreach (var m in v.EnumerateArray()) list.Add(OpenAIMessageReader.Read(m, MessagePath(i++)));
         return list;
     }
+
+    // "messages[i]" for the first messages, made once: a path is passed to every message but read only for an error.
+    private static readonly string[] MessagePaths = [.. Enumerable.Range(0, 64).Select(i => $"messages[{i}]")];
+
+    private static string MessagePath(int i) => i < MessagePaths.Length ? MessagePaths[i] : $"messages[{i}]";
 
     private static IReadOnlyList<ToolDefinition>? ReadTools(JsonElement v)
     {

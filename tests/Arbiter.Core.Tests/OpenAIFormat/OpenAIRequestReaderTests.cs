@@ -167,6 +167,24 @@ public sealed class OpenAIRequestReaderTests
     }
 
     [Fact]
+    public void Read_EveryModelledField_IsReadNotPassedThrough()
+    {
+        var r = ReadQuoted("{'model':'m','messages':[{'role':'user','content':'hi'}],'stream':true,'stream_options':{'include_usage':true}," +
+            "'max_tokens':5,'max_completion_tokens':6,'temperature':0.5,'top_p':0.9,'n':1,'seed':7,'stop':['x'],'presence_penalty':0.1," +
+            "'frequency_penalty':0.2,'user':'u','metadata':{'k':'v'},'tools':[{'type':'function','function':{'name':'f'}}]," +
+            "'tool_choice':'auto','parallel_tool_calls':false,'response_format':{'type':'json_object'}}");
+
+        Assert.Null(r.ExtraFields);
+        Assert.Equal((true, true, 6, 0.5, 0.9, 1, 7L), (r.Stream, r.StreamIncludeUsage, r.MaxOutputTokens, r.Temperature, r.TopP, r.N, r.Seed));
+        Assert.Equal((0.1, 0.2, "u", false), (r.PresencePenalty, r.FrequencyPenalty, r.User, r.ParallelToolCalls));
+        Assert.Equal(["x"], r.Stop!);
+        Assert.Equal("v", r.Metadata!["k"]);
+        Assert.Equal("f", Assert.Single(r.Tools!).Name);
+        Assert.Equal(ToolChoice.Auto, r.ToolChoice);
+        Assert.Equal(ResponseFormatKind.JsonObject, r.ResponseFormat!.Kind);
+    }
+
+    [Fact]
     public void Read_NoOptionalFields_LeavesThemUnset()
     {
         var r = ReadQuoted("{'model':'m','messages':[{'role':'user','content':'hi'}]}");
