@@ -12,7 +12,7 @@ namespace Arbiter.Benchmarks;
 
 /// <summary>
 /// One gateway request without Kestrel or sockets, in the order ChatCompletionsEndpoint runs it: parse the client
-/// body, plan, execute through the real OpenAI adapter (request written, sent over HttpClient to an in-memory
+/// body, plan, execute through the real OpenAI adapter (request written, sent over an HttpMessageInvoker to an in-memory
 /// upstream, answer parsed), cost, write the client's answer. Not included: Kestrel, headers, the request record.
 /// </summary>
 [MemoryDiagnoser]

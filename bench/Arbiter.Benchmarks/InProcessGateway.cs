@@ -9,17 +9,18 @@ namespace Arbiter.Benchmarks;
 
 /// <summary>
 /// The gateway's runtime as Arbiter.Server's GatewayRuntime builds it (validated config, ProviderFactory, catalog,
-/// router, executor), over an HttpClient whose handler is an in-memory upstream instead of sockets.
+/// router, executor), over a bare HttpMessageInvoker (as the server sends) whose handler is an in-memory upstream
+/// instead of sockets.
 /// </summary>
 public sealed class InProcessGateway : IDisposable
 {
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _http;
 
     public InProcessGateway(ArbiterConfig config, HttpMessageHandler upstream)
     {
         Func<string, string?> noEnvironment = _ => null;
         ConfigValidator.ThrowIfInvalid(config, ProviderConfigRules.Check, noEnvironment);
-        _http = new HttpClient(upstream) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpMessageInvoker(upstream);
         var context = new ProviderContext(_http, TimeProvider.System, noEnvironment);
         var providers = config.Providers.ToDictionary(p => p.Key,
             p => ProviderFactory.Create(p.Key, p.Value, config.Models, context), StringComparer.Ordinal);
