@@ -46,7 +46,7 @@ public sealed class ChatExecutor
         Pipelines = new DeploymentPipelines(config, callTimeout, time, random);
         if (catalog is not null) Pipelines.Prepare(catalog);
         _totalTimeout = TimeSpan.FromSeconds(config.Timeouts.TotalSeconds);
-        TotalTimeouts = new TimeoutSourcePool(time);
+        TimeoutSources = new TimeoutSourcePool(time);
         if (config.Hedging is { } hedging)
         {
             _hedgedCompletions = Hedged<ChatResponse>(hedging, time);
@@ -78,8 +78,8 @@ public sealed class ChatExecutor
     /// <summary>Counts prompt tokens for the context-window check (only for prompts that might not fit).</summary>
     public ITokenEstimator Tokens { get; }
     public DeploymentPipelines Pipelines { get; }
-    /// <summary>Each request's total-timeout source, reused from one request to the next.</summary>
-    internal TimeoutSourcePool TotalTimeouts { get; }
+    /// <summary>Sources that time out a request (its total timeout) or a stream (its call and idle bounds), reused from one to the next.</summary>
+    internal TimeoutSourcePool TimeoutSources { get; }
 
     public async Task<CompletionOutcome> CompleteAsync(ChatRequest request, RoutePlan plan, CancellationToken cancellationToken)
     {

@@ -65,7 +65,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
 
     private async ValueTask<RunResult<T>> WalkAsync(IReadOnlyList<ModelEntry> candidates, CancellationToken token, TimeSpan? totalTimeout)
     {
-        var total = totalTimeout is { } bound ? executor.TotalTimeouts.Rent(bound) : null;
+        var total = totalTimeout is { } bound ? executor.TimeoutSources.Rent(bound) : null;
         var link = total is null ? default : caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), total);
         if (total is not null) token = total.Token;
         try
@@ -112,7 +112,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
             if (total is not null)
             {
                 link.Dispose(); // first: a client leaving later must not cancel the source once another request has it
-                executor.TotalTimeouts.Return(total);
+                executor.TimeoutSources.Return(total);
             }
         }
     }

@@ -46,6 +46,7 @@ internal sealed class OpenedStream(Deployment deployment, ChatStreamChunk first,
         Deployment.Load.Ended();
         await callerLink.DisposeAsync().ConfigureAwait(false);
         try { await Rest.DisposeAsync().ConfigureAwait(false); }
-        finally { source.Dispose(); } // its timer would otherwise hold it for the whole call timeout
+        // Last, once nothing observes its token: back to the executor's pool (its timer stopped), or disposed if it fired.
+        finally { executor.TimeoutSources.Return(source); }
     }
 }

@@ -22,7 +22,7 @@ internal sealed class StreamOpenCall : UpstreamCall<OpenedStream>
     {
         var time = executor.Time;
         var deadline = time.GetTimestamp() + (long)(executor.CallTimeout.TotalSeconds * time.TimestampFrequency);
-        var source = new CancellationTokenSource(executor.CallTimeout, time);
+        var source = executor.TimeoutSources.Rent(executor.CallTimeout);
         var callerLink = caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), source);
         var attemptLink = attemptToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), source);
         var stream = deployment.Provider.StreamAsync(request, deployment.UpstreamModel, source.Token).GetAsyncEnumerator(source.Token);
@@ -37,23 +37,23 @@ internal sealed class StreamOpenCall : UpstreamCall<OpenedStream>
         catch (OperationCanceledException ex) when (!caller.IsCancellationRequested && !attemptToken.IsCancellationRequested)
         {
             // Our own call timer fired (server.upstream_timeout_seconds), not Polly's first-byte timeout.
-            await CloseAsync(stream, source, callerLink, attemptLink).ConfigureAwait(false);
+            await CloseAsync(executor, stream, source, callerLink, attemptLink).ConfigureAwait(false);
             throw ExecutionErrors.Timeout(deployment, executor.CallTimeout, ex);
         }
         catch
         {
-            await CloseAsync(stream, source, callerLink, attemptLink).ConfigureAwait(false);
+            await CloseAsync(executor, stream, source, callerLink, attemptLink).ConfigureAwait(false);
             throw;
         }
     }
 
-    private static async ValueTask CloseAsync(IAsyncEnumerator<ChatStreamChunk> stream, CancellationTokenSource source,
+    private static async ValueTask CloseAsync(ChatExecutor executor, IAsyncEnumerator<ChatStreamChunk> stream, CancellationTokenSource source,
         CancellationTokenRegistration callerLink, CancellationTokenRegistration attemptLink)
     {
         await attemptLink.DisposeAsync().ConfigureAwait(false);
         await callerLink.DisposeAsync().ConfigureAwait(false);
         try { await stream.DisposeAsync().ConfigureAwait(false); }
-        finally { source.Dispose(); }
+        finally { executor.TimeoutSources.Return(source); } // last: nothing observes its token any more
     }
 
     // A stream's refusal usually shows only in its last chunk, after bytes reached the client: only a first chunk can tell.

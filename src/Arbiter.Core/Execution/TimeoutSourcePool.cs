@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Arbiter.Core.Execution;
 
 /// <summary>
-/// Cancellation sources that cancel themselves after a delay (each request's total timeout), reused: one that was not
+/// Cancellation sources that cancel themselves after a delay (a request's total timeout, a stream's bounds), reused: one that was not
 /// cancelled is reset (its timer stopped, its registrations dropped) and handed to the next request, so a request costs
 /// no new source, timer or registration list. As Polly pools its attempt timeouts. With a test clock (any
 /// <see cref="TimeProvider"/> but the system's) each source is new, its timer on that clock.

@@ -178,6 +178,26 @@ public sealed class ChatExecutorStreamTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await RestText(outcome));
     }
 
+    [Fact]
+    public async Task MoveNextAsync_EarlierClientLeavesAfterItsStream_DoesNotCancelTheNextStream()
+    {
+        // A stream's source goes back to the executor's pool when the stream is disposed, and the next stream gets it:
+        // the earlier caller's link must be gone by then, or its leaving would end the next stream at once.
+        var executor = TestExecutors.WithoutRetries(Generous);
+        using var earlier = new CancellationTokenSource();
+        await using (var first = await executor.OpenStreamAsync(Request, PlanOf(new FakeChatProvider("a") { Pieces = ["one", "two"] }), earlier.Token))
+            await RestText(first);
+        using var mine = new CancellationTokenSource();
+        await using var next = await executor.OpenStreamAsync(Request, PlanOf(new FakeChatProvider("b", FakeBehaviour.Hang) { Pieces = ["first"] }), mine.Token);
+
+        earlier.Cancel();
+        var reading = RestText(next);
+
+        Assert.False(reading.IsCompleted); // still waiting on the upstream: the earlier client's leaving reached nothing here
+        await mine.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
+    }
+
     private static async IAsyncEnumerable<ChatStreamChunk> Rest(StreamOutcome outcome)
     {
         while (await outcome.MoveNextAsync()) yield return outcome.Current;
