@@ -40,6 +40,12 @@ internal sealed class IdleSpinner : IHostedService
     /// <summary>Whether the thread is in its yield loop now (for tests and diagnostics).</summary>
     public bool IsSpinning { get; private set; }
 
+    /// <summary>
+    /// Whether the thread has left its yield loop for sleep: from then on the next request wakes it, even if the thread
+    /// has not reached its wait yet (for tests and diagnostics; <see cref="IsSpinning"/> turns false a moment earlier).
+    /// </summary>
+    public bool IsSleeping => Volatile.Read(ref _sleeping) == 1;
+
     /// <summary>How many times the thread has woken from its sleep (for tests and diagnostics).</summary>
     public int Wakes => Volatile.Read(ref _wakes);
 

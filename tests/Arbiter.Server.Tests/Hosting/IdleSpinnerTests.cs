@@ -51,7 +51,9 @@ public sealed class IdleSpinnerTests
 
         spinner.RequestStarted();
         spinner.RequestEnded();
-        Assert.True(await Eventually.BecomesAsync(() => spinner.Wakes == 1 && !spinner.IsSpinning));
+        // Asleep, not only out of its yield loop: a request in between those two moments would keep it spinning
+        // (the window not yet over) without a new wake.
+        Assert.True(await Eventually.BecomesAsync(() => spinner.Wakes == 1 && spinner.IsSleeping));
 
         spinner.RequestStarted();
         Assert.True(await Eventually.BecomesAsync(() => spinner.Wakes == 2));
