@@ -13,6 +13,9 @@ internal sealed class OpenedStream(Deployment deployment, ChatStreamChunk first,
     CancellationTokenSource source, CancellationTokenRegistration callerLink, long deadline, ChatExecutor executor) : IAsyncDisposable
 {
     private int _disposed;
+    // Whether the timer was last armed for the call's deadline rather than an idle gap: what fired is then known
+    // without comparing clocks (a timer counts whole milliseconds and may fire just before the stopwatch deadline).
+    private bool _armedForDeadline = true;
 
     public Deployment Deployment { get; } = deployment;
     public ChatStreamChunk First { get; } = first;
@@ -26,13 +29,14 @@ internal sealed class OpenedStream(Deployment deployment, ChatStreamChunk first,
         var left = deadline - time.GetTimestamp();
         var idle = executor.StreamIdleTimeout;
         var wait = left <= 0 ? TimeSpan.FromTicks(1) : TimeSpan.FromSeconds((double)left / time.TimestampFrequency);
-        source.CancelAfter(wait < idle ? wait : idle);
+        _armedForDeadline = wait < idle;
+        source.CancelAfter(_armedForDeadline ? wait : idle);
     }
 
     /// <summary>The timeout that ended the stream: the idle gap or the whole call's bound.</summary>
     public ArbiterException TimeoutError(Exception inner)
     {
-        var pastDeadline = executor.Time.GetTimestamp() >= deadline;
+        var pastDeadline = _armedForDeadline || executor.Time.GetTimestamp() >= deadline;
         var p = Deployment.Provider.Name;
         var message = pastDeadline
             ? $"provider '{p}' did not finish the stream in time"

@@ -152,6 +152,8 @@ public sealed class ChatExecutorStreamTests
 
         Assert.Equal(ErrorKind.UpstreamTimeout, ex.Error.Kind);
         Assert.Equal("a", ex.Error.Provider);
+        // The call's bound (0.2 s, far under the idle timeout) ended it, never read as an idle gap.
+        Assert.Equal("provider 'a' did not finish the stream in time", ex.Error.Message);
     }
 
     [Fact]
