@@ -14,7 +14,7 @@ public static class OpenAIMessageReader
     {
         JsonRead.RequireKind(m, JsonValueKind.Object, param);
         if (!m.TryGetProperty("role"u8, out var roleEl)) throw JsonRead.Invalid(param + ".role", "required");
-        if (!TryReadRole(roleEl, out var role))
+        if (!WireNames.TryParseRole(roleEl, out var role))
             throw JsonRead.Invalid(param + ".role", $"expected system, developer, user, assistant or tool, got '{JsonRead.String(roleEl, param + ".role")}'");
 
         string? text = null;
@@ -52,19 +52,6 @@ public static class OpenAIMessageReader
             ToolCallId = toolCallId,
             Refusal = m.TryGetProperty("refusal"u8, out var rf) ? JsonRead.OptionalString(rf, param + ".refusal") : null,
         };
-    }
-
-    private static bool TryReadRole(JsonElement e, out ChatRole role)
-    {
-        role = default;
-        if (e.ValueKind != JsonValueKind.String) return false;
-        if (e.ValueEquals("user"u8)) role = ChatRole.User;
-        else if (e.ValueEquals("assistant"u8)) role = ChatRole.Assistant;
-        else if (e.ValueEquals("system"u8)) role = ChatRole.System;
-        else if (e.ValueEquals("tool"u8)) role = ChatRole.Tool;
-        else if (e.ValueEquals("developer"u8)) role = ChatRole.Developer;
-        else return false;
-        return true;
     }
 
     private static IReadOnlyList<ContentPart> ReadParts(JsonElement arr, string param)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Arbiter.Core.Chat;
 
 namespace Arbiter.Core.OpenAIFormat;
@@ -25,6 +26,23 @@ public static class WireNames
             case "tool": role = ChatRole.Tool; return true;
             default: role = default; return false;
         }
+    }
+
+    // Most frequent first: a request's messages are mostly user and assistant turns.
+    private static readonly ChatRole[] Roles = [ChatRole.User, ChatRole.Assistant, ChatRole.System, ChatRole.Tool, ChatRole.Developer];
+
+    /// <summary>As <see cref="TryParseRole(string?, out ChatRole)"/> for a JSON string value, compared in place (no string made).</summary>
+    public static bool TryParseRole(JsonElement value, out ChatRole role)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+            foreach (var r in Roles)
+                if (value.ValueEquals(Role(r)))
+                {
+                    role = r;
+                    return true;
+                }
+        role = default;
+        return false;
     }
 
     public static string FinishReason(FinishReason reason) => reason switch

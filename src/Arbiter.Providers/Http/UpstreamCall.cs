@@ -36,6 +36,7 @@ internal static class UpstreamCall
     {
         using (request)
         {
+            // Sent here rather than through SendAsync, whose frame a non-streamed call would otherwise pay as well.
             HttpResponseMessage response;
             try
             {
