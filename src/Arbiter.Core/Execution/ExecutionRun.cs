@@ -5,13 +5,14 @@ using Arbiter.Core.Models;
 using Arbiter.Core.Resilience;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Arbiter.Core.Execution;
 
 /// <summary>
 /// One request's walk through its candidates: each model's deployments (chosen by the model's selector, those at
 /// their rate limit or with an open circuit skipped), each call through the deployment's Polly pipeline (retries,
-/// breaker, timeout), then the fallbacks the failure calls for. Records every call and skip as an <see cref="Attempt"/>.
+/// breaker) under the attempt's timeout, then the fallbacks the failure calls for. Records every call and skip as an <see cref="Attempt"/>.
 /// </summary>
 /// <remarks>
 /// With hedging, several walks of one run go at once: each claims the deployments it calls, so a hedged walk starts
@@ -23,7 +24,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
     // Outcome<object>, the result type of the deployment's (non-generic) strategies: Polly then runs the callback
     // without a bridge per strategy (two extra async frames, and their allocations, each).
     private static readonly Func<ResilienceContext, (ExecutionRun<T> Run, ModelEntry Model, Deployment Deployment, CancellationToken Walk), ValueTask<Outcome<object>>> Callback =
-        static (ctx, s) => s.Run.CallOnceAsync(s.Model, s.Deployment, ctx.CancellationToken, s.Walk);
+        static (_, s) => s.Run.CallOnceAsync(s.Model, s.Deployment, s.Walk);
 
     private readonly List<Attempt> _attempts = new(1);
     private readonly HashSet<Deployment>? _claimed = hedged ? [] : null;
@@ -225,7 +226,12 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         return excluded;
     }
 
-    private async ValueTask<Outcome<object>> CallOnceAsync(ModelEntry model, Deployment d, CancellationToken attemptToken, CancellationToken walkToken)
+    /// <summary>
+    /// One call at <paramref name="d"/>, bounded by the attempt's timeout: a pooled source the walk's token also cancels.
+    /// When that timeout fires the outcome is Polly's <see cref="TimeoutRejectedException"/>, which the deployment's
+    /// retry and breaker handle as a timeout (see <see cref="DeploymentPipelines"/>).
+    /// </summary>
+    private async ValueTask<Outcome<object>> CallOnceAsync(ModelEntry model, Deployment d, CancellationToken walkToken)
     {
         var time = executor.Time;
         var retry = RetriesSoFar(d);
@@ -235,6 +241,10 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         load.Started();
         if (load.HasLimits) load.CountRequest(time.GetUtcNow(), EstimatedTokens);
         var holding = false;
+        var timeout = call.TimeoutOf(executor);
+        var bound = executor.TimeoutSources.Rent(timeout);
+        var walkLink = walkToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), bound);
+        var attemptToken = bound.Token;
         try
         {
             var result = await call.CallAsync(executor, request, d, caller, attemptToken).ConfigureAwait(false);
@@ -263,18 +273,21 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         }
         catch (Exception ex)
         {
-            // Cancelled by the attempt's Polly timeout (the caller's own cancellation is rethrown by the walk).
+            // Cancelled by the attempt's timeout (the caller's own cancellation is rethrown by the walk).
             var error = ex is not OperationCanceledException || caller.IsCancellationRequested ? ExecutionErrors.Of(ex, d)
                 : hedged && walkToken.IsCancellationRequested && IsFinishing ? ExecutionErrors.HedgeLost(d)
-                : ExecutionErrors.Timeout(d, call.TimeoutOf(executor)).Error;
+                : ExecutionErrors.Timeout(d, timeout).Error;
             Record(new Attempt(d.Model, d.Provider.Name, time.GetElapsedTime(start), error) { Deployment = d.Name, Retry = retry }, start);
-            return Outcome.FromException<object>(ex is OperationCanceledException oce && walkToken.IsCancellationRequested
-                ? ForToken(oce, walkToken)
+            return Outcome.FromException<object>(ex is not OperationCanceledException oce ? ex
+                : walkToken.IsCancellationRequested ? ForToken(oce, walkToken)
+                : bound.IsCancellationRequested ? new TimeoutRejectedException(error.Message, timeout, oce)
                 : ex);
         }
         finally
         {
             if (!holding) load.Ended();
+            walkLink.Dispose(); // first: a walk cancelled later must not cancel the source once another call has it
+            executor.TimeoutSources.Return(bound);
         }
     }
 

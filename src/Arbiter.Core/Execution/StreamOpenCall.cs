@@ -6,7 +6,7 @@ namespace Arbiter.Core.Execution;
 
 /// <summary>
 /// Opens a stream and waits for its first chunk. The stream's own token source outlives the attempt (the attempt's
-/// Polly token is pooled and reused once the attempt returns), so the attempt's token is only linked in until the
+/// token source is pooled and reused once the attempt returns), so the attempt's token is only linked in until the
 /// first chunk arrives; the caller's token stays linked for the stream's life.
 /// </summary>
 internal sealed class StreamOpenCall : UpstreamCall<OpenedStream>
@@ -36,7 +36,7 @@ internal sealed class StreamOpenCall : UpstreamCall<OpenedStream>
         }
         catch (OperationCanceledException ex) when (!caller.IsCancellationRequested && !attemptToken.IsCancellationRequested)
         {
-            // Our own call timer fired (server.upstream_timeout_seconds), not Polly's first-byte timeout.
+            // The stream's own call timer fired (server.upstream_timeout_seconds), not the attempt's first-byte timeout.
             await CloseAsync(executor, stream, source, callerLink, attemptLink).ConfigureAwait(false);
             throw ExecutionErrors.Timeout(deployment, executor.CallTimeout, ex);
         }

@@ -13,6 +13,9 @@ internal sealed class TimeoutSourcePool(TimeProvider time, int capacity = 1024)
     private readonly ConcurrentQueue<CancellationTokenSource> _free = new();
     private int _count;
 
+    /// <summary>Sources waiting to be reused (for tests).</summary>
+    internal int Available => Volatile.Read(ref _count);
+
     public CancellationTokenSource Rent(TimeSpan delay)
     {
         if (time != TimeProvider.System) return new CancellationTokenSource(delay, time);

@@ -11,14 +11,21 @@ namespace Arbiter.Core.Resilience;
 
 /// <summary>
 /// One Polly pipeline per deployment, built once (at start-up for the catalog's deployments, on first use for any
-/// other): retry (exponential backoff, jitter, Retry-After) around a circuit breaker around a per-call timeout.
-/// The breaker is the deployment's own, so one deployment's outage never cools down another.
+/// other): retry (exponential backoff, jitter, Retry-After) around a circuit breaker. The breaker is the deployment's
+/// own, so one deployment's outage never cools down another.
 /// </summary>
+/// <remarks>
+/// Each call inside is bounded by the attempt's own timeout (the call timeout, or <see cref="FirstByteTimeout"/> for a stream),
+/// which the executor arms on a pooled token source and reports as Polly's <see cref="TimeoutRejectedException"/>, so
+/// the retry and the breaker treat it as Polly's timeout strategy's. Not that strategy itself: its pool keeps at most
+/// twice as many sources as there are cores (two on one core), so under load nearly every call paid a new source and
+/// timer, and an async frame of its own (docs/performance.md).
+/// </remarks>
 public sealed class DeploymentPipelines
 {
-    /// <summary>Operation key of a stream's opening call: its timeout is the first-byte timeout.</summary>
+    /// <summary>Operation key of a stream's opening call (its timeout is the first-byte timeout), for Polly's telemetry.</summary>
     public const string StreamOperation = "stream";
-    /// <summary>Operation key of a non-streamed call: its timeout is the whole call's.</summary>
+    /// <summary>Operation key of a non-streamed call (its timeout is the whole call's), for Polly's telemetry.</summary>
     public const string CompleteOperation = "complete";
 
     private readonly ConcurrentDictionary<Deployment, ResiliencePipeline> _pipelines = new();
@@ -26,7 +33,7 @@ public sealed class DeploymentPipelines
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly RetryRules _retry;
-    private readonly TimeSpan _callTimeout, _firstByteTimeout;
+    private readonly TimeSpan _firstByteTimeout;
 
     public DeploymentPipelines(ResilienceConfig config, TimeSpan callTimeout, TimeProvider time, Random random)
     {
@@ -34,7 +41,6 @@ public sealed class DeploymentPipelines
         _time = time;
         _random = random;
         _retry = new RetryRules(config.Retry);
-        _callTimeout = callTimeout;
         var firstByte = TimeSpan.FromSeconds(config.Timeouts.FirstByteSeconds);
         _firstByteTimeout = firstByte < callTimeout ? firstByte : callTimeout;
     }
@@ -90,12 +96,6 @@ public sealed class DeploymentPipelines
                 }),
             });
         }
-        var (call, firstByte) = (_callTimeout, _firstByteTimeout);
-        builder.AddTimeout(new TimeoutStrategyOptions
-        {
-            TimeoutGenerator = args => new ValueTask<TimeSpan>(
-                ReferenceEquals(args.Context.OperationKey, StreamOperation) ? firstByte : call),
-        });
         return builder.Build();
     }
 

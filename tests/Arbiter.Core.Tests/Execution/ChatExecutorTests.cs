@@ -1,4 +1,5 @@
 using Arbiter.Core.Chat;
+using Arbiter.Core.Config;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
 using Arbiter.Core.Routing;
@@ -163,5 +164,44 @@ public sealed class ChatExecutorTests
 
         Assert.Equal(ErrorKind.UpstreamTimeout, outcome.Error!.Kind);
         Assert.Equal("provider 'b' did not answer within 0.2 s", outcome.Error.Message);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_EarlierWalkCancelledAfterItsAttempt_DoesNotCancelTheNextRequest()
+    {
+        // An attempt's timeout source goes back to the executor's pool when the attempt ends, while its walk may go on
+        // (here: waiting to retry). The walk's link into it must be gone by then, or cancelling that walk cancels
+        // whichever request has the source next.
+        var retryOnce = new ResilienceConfig
+        {
+            Seed = 1,
+            Retry = new RetryConfig { BaseDelayMs = 60_000, MaxDelayMs = 60_000, PerError = new() { ["upstream_error"] = 1 } },
+        };
+        var executor = new ChatExecutor(retryOnce, Generous, TimeProvider.System);
+        var failing = new FakeChatProvider("a", FakeBehaviour.Fail);
+        using var earlierCaller = new CancellationTokenSource();
+        var earlier = executor.CompleteAsync(Request, PlanOf(failing), earlierCaller.Token);
+        await Until(() => executor.TimeoutSources.Available == 1); // the attempt's source is back; the walk's is out
+
+        var gate = new TaskCompletionSource();
+        var answering = new FakeChatProvider("b") { Gate = gate.Task };
+        var next = executor.CompleteAsync(Request, PlanOf(answering), CancellationToken.None);
+        await Until(() => answering.CompleteCalls == 1 && executor.TimeoutSources.Available == 0);
+        earlierCaller.Cancel();
+        gate.SetResult();
+        var outcome = await next;
+
+        Assert.Null(outcome.Error);
+        Assert.Equal("Hello from b", outcome.Response!.Choices[0].Message.Text);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => earlier);
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 10)
+        {
+            if (waited > 10_000) throw new TimeoutException("the condition did not hold within 10 s");
+            await Task.Delay(10);
+        }
     }
 }

@@ -28,6 +28,8 @@ internal sealed class FakeChatProvider(string name, FakeBehaviour behaviour = Fa
     public ErrorKind FailWith { get; init; } = ErrorKind.UpstreamError;
     /// <summary>The pieces a stream sends before it ends, fails or hangs; the text of a completion.</summary>
     public string[] Pieces { get; init; } = ["Hello", " from ", name];
+    /// <summary>What a completion waits for before it answers (as cancellable as an upstream call).</summary>
+    public Task? Gate { get; init; }
     public int CompleteCalls => _completeCalls;
     public int StreamCalls => _streamCalls;
     public List<string> UpstreamModels { get; } = [];
@@ -39,6 +41,7 @@ internal sealed class FakeChatProvider(string name, FakeBehaviour behaviour = Fa
         Interlocked.Increment(ref _completeCalls);
         lock (UpstreamModels) UpstreamModels.Add(upstreamModel);
         await Task.Yield();
+        if (Gate is { } gate) await gate.WaitAsync(cancellationToken);
         switch (behaviour)
         {
             case FakeBehaviour.Fail: throw Error.ToException();
