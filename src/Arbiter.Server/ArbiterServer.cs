@@ -73,8 +73,8 @@ public static class ArbiterServer
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var runtime = app.Services.GetRequiredService<GatewayRuntime>();
         _ = app.Services.GetService<OwnedStorage>(); // created now so the container disposes it at shutdown
-        app.MapPost("/v1/chat/completions", chat.HandleAsync);
-        app.MapPost("/chat/completions", chat.HandleAsync); // clients configured with a base URL lacking /v1
+        app.Use((ctx, next) => ChatRoute.Matches(ctx.Request) ? chat.HandleAsync(ctx) : next(ctx));
+        app.UseRouting(); // here, after the chat requests have gone (ChatRoute says why)
         app.MapGet("/v1/models", ctx => ModelsEndpoint.HandleAsync(ctx, runtime));
         OrchestrationEndpoints.Map(app);
         app.MapGet("/healthz", ctx => WriteJsonAsync(ctx, """{"status":"ok"}"""));
