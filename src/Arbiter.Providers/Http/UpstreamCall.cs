@@ -101,7 +101,8 @@ internal static class UpstreamCall
         var buffer = ArrayPool<byte>.Shared.Rent(expected is > 0 and <= MaxAnswerBytes ? (int)expected.Value : 4096);
         try
         {
-            await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            // The handler's content hands over its stream at once: the asynchronous variant only adds a Task per call.
+            await using var body = response.Content.ReadAsStream(ct);
             var length = 0;
             while (length != expected)
             {
