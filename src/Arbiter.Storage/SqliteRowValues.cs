@@ -1,18 +1,33 @@
+using System.Text;
 using SQLitePCL;
 
 namespace Arbiter.Storage;
 
-/// <summary>Binds values by position to a compiled SQLite statement: text as UTF-16 spans, no allocation.</summary>
+/// <summary>Binds values by position to a compiled SQLite statement: text as UTF-8 made on the stack, no allocation.</summary>
 internal struct SqliteRowValues(sqlite3_stmt statement) : IRowValues
 {
+    /// <summary>Longer text (an error message, rarely) is bound as UTF-16 for SQLite to convert.</summary>
+    private const int MaxStackBytes = 768;
     private int _index = 1;
 
-    public void Text(ReadOnlySpan<char> value) => raw.sqlite3_bind_text16(statement, _index++, value);
+    // The database is UTF-8: text bound as UTF-16 was converted again by SQLite on every insert, into memory it
+    // allocated for the purpose (sqlite3VdbeMemTranslate in the writer's profile).
+    public void Text(ReadOnlySpan<char> value)
+    {
+        if (Encoding.UTF8.GetMaxByteCount(value.Length) > MaxStackBytes)
+        {
+            raw.sqlite3_bind_text16(statement, _index++, value);
+            return;
+        }
+        Span<byte> utf8 = stackalloc byte[MaxStackBytes];
+        var length = Encoding.UTF8.GetBytes(value, utf8);
+        raw.sqlite3_bind_text(statement, _index++, utf8[..length]);
+    }
 
     public void Text(string? value)
     {
         if (value is null) raw.sqlite3_bind_null(statement, _index++);
-        else raw.sqlite3_bind_text16(statement, _index++, value.AsSpan());
+        else Text(value.AsSpan());
     }
 
     public void Long(long? value)

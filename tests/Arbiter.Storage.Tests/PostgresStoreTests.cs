@@ -5,6 +5,7 @@ public sealed class PostgresStoreTests
 {
     [PostgresFact] public Task Migrate_SecondRun_AppliesNothing() => StoreContract.Migrate_SecondRun_AppliesNothing("postgres");
     [PostgresFact] public Task WriteBatch_Records_StoredWithAttemptsAndExactSpend() => StoreContract.WriteBatch_Records_StoredWithAttemptsAndExactSpend("postgres");
+    [PostgresFact] public Task WriteBatch_Text_ReadsBackExactly() => StoreContract.WriteBatch_Text_ReadsBackExactly("postgres");
     [PostgresFact] public Task DeleteOlderThan_Cutoff_RemovesOnlyOlderRecords() => StoreContract.DeleteOlderThan_Cutoff_RemovesOnlyOlderRecordsAndTheirAttempts("postgres");
     [PostgresFact] public Task KeyStore_SaveAndUpdate_RoundTrips() => StoreContract.KeyStore_SaveAndUpdate_RoundTripsLimitsAndRevocation("postgres");
     [PostgresFact] public Task QueryAsync_Window_ReadsRecordsBack() => StoreContract.QueryAsync_Window_ReadsRecordsBackNewestFirstWithAttempts("postgres");

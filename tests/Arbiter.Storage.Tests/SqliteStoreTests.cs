@@ -4,6 +4,7 @@ public sealed class SqliteStoreTests
 {
     [Fact] public Task Migrate_SecondRun_AppliesNothing() => StoreContract.Migrate_SecondRun_AppliesNothing("sqlite");
     [Fact] public Task WriteBatch_Records_StoredWithAttemptsAndExactSpend() => StoreContract.WriteBatch_Records_StoredWithAttemptsAndExactSpend("sqlite");
+    [Fact] public Task WriteBatch_Text_ReadsBackExactly() => StoreContract.WriteBatch_Text_ReadsBackExactly("sqlite");
     [Fact] public Task DeleteOlderThan_Cutoff_RemovesOnlyOlderRecords() => StoreContract.DeleteOlderThan_Cutoff_RemovesOnlyOlderRecordsAndTheirAttempts("sqlite");
     [Fact] public Task KeyStore_SaveAndUpdate_RoundTrips() => StoreContract.KeyStore_SaveAndUpdate_RoundTripsLimitsAndRevocation("sqlite");
     [Fact] public Task QueryAsync_Window_ReadsRecordsBack() => StoreContract.QueryAsync_Window_ReadsRecordsBackNewestFirstWithAttempts("sqlite");

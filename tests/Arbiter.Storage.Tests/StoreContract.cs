@@ -1,6 +1,7 @@
 using Arbiter.Core.Accounting;
 using Arbiter.Core.Execution;
 using Arbiter.Core.Keys;
+using Arbiter.Core.RequestLog;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Arbiter.Storage.Tests;
@@ -71,6 +72,28 @@ internal static class StoreContract
         Assert.Equal(9L, Convert.ToInt64(await cmd.ExecuteScalarAsync()));
         cmd.CommandText = "SELECT deployment FROM requests WHERE request_id = 'r1'";
         Assert.Equal("us", await cmd.ExecuteScalarAsync());
+    });
+
+    public static Task WriteBatch_Text_ReadsBackExactly(string engine) => WithDatabase(engine, async db =>
+    {
+        // SQLite's rows bind text as UTF-8 made on the stack, long text as UTF-16: both, empty text and text beyond
+        // the basic plane read back as written.
+        var longMessage = string.Concat(Enumerable.Repeat("déjà vu 日本 ", 80));
+        await using var store = new SqlRequestStore(db);
+        await store.WriteBatchAsync(
+        [
+            Records.Make("r-ü", Records.Day1, 1m, key: "clé", team: "équipe 🚀") with { RequestedModel = "", Decision = "rule:naïve → 模型" },
+            Records.Make("r-long", Records.Day1.AddMinutes(1), null, status: 502) with { ErrorMessage = longMessage },
+        ], CancellationToken.None);
+
+        var accented = Assert.Single(await store.QueryAsync(RequestQuery.ById("r-ü"), CancellationToken.None));
+        Assert.Equal(("", "rule:naïve → 模型", "clé", "équipe 🚀"), (accented.RequestedModel, accented.Decision, accented.KeyId, accented.Team));
+        var failed = Assert.Single(await store.QueryAsync(RequestQuery.ById("r-long"), CancellationToken.None));
+        Assert.Equal(longMessage, failed.ErrorMessage);
+        await using var c = await db.OpenAsync(CancellationToken.None);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM requests WHERE requested_model = ''";
+        Assert.Equal(1L, Convert.ToInt64(await cmd.ExecuteScalarAsync())); // empty, not NULL
     });
 
     public static Task DeleteOlderThan_Cutoff_RemovesOnlyOlderRecordsAndTheirAttempts(string engine) => WithDatabase(engine, async db =>
