@@ -53,6 +53,22 @@ public sealed class OpenAIChunkReaderTests
         Assert.Equal([new ToolCallDelta(0, "a", "f", ""), new ToolCallDelta(1, null, null, "{}")], choice.Delta.ToolCalls!);
     }
 
+    [Fact]
+    public void TryRead_SeveralChoices_AllReadInOrder_ThoseWithoutIndexNumberedByPosition()
+    {
+        var chunk = Read("{'choices':[{'index':0,'delta':{'content':'a'}},7,{'delta':{'content':'b'},'finish_reason':'length'},{'index':5,'delta':{}}]}");
+
+        Assert.Equal([(0, "a", null), (1, "b", FinishReason.Length), (5, null, null)],
+            chunk.Choices.Select(c => (c.Index, c.Delta.Content, c.FinishReason)));
+    }
+
+    [Fact]
+    public void TryRead_EmptyChoices_ReadAsNone()
+    {
+        Assert.Empty(Read("{'choices':[]}").Choices);
+        Assert.Empty(Read("{'choices':null}").Choices);
+    }
+
     [Theory]
     [InlineData("{'choices':[],'usage':{'prompt_tokens':100,'completion_tokens':5,'prompt_tokens_details':{'cached_tokens':60,'cache_write_tokens':30},'completion_tokens_details':{'reasoning_tokens':2,'audio_tokens':0}}}", 100, 60, 30, 5, 2)]
     [InlineData("{'choices':[],'usage':{'prompt_tokens':100,'completion_tokens':5,'prompt_cache_hit_tokens':80,'prompt_cache_miss_tokens':20}}", 100, 80, 0, 5, 0)]
