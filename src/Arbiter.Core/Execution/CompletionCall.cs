@@ -8,7 +8,6 @@ internal sealed class CompletionCall : UpstreamCall<ChatResponse>
 {
     public static readonly CompletionCall Instance = new();
 
-    public override string OperationKey => Resilience.DeploymentPipelines.CompleteOperation;
     public override TimeSpan TimeoutOf(ChatExecutor executor) => executor.CallTimeout;
     public override bool HoldsLoad => false;
 

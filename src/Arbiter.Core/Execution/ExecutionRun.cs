@@ -181,7 +181,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
             excluded |= 1UL << i;
             var d = deployments[i];
             if (!Claim(d)) continue;
-            var context = ResilienceContextPool.Shared.Get(call.OperationKey, token);
+            var context = ResilienceContextPool.Shared.Get(token);
             Outcome<object> outcome;
             try
             {

@@ -13,7 +13,6 @@ internal sealed class StreamOpenCall : UpstreamCall<OpenedStream>
 {
     public static readonly StreamOpenCall Instance = new();
 
-    public override string OperationKey => Resilience.DeploymentPipelines.StreamOperation;
     public override TimeSpan TimeoutOf(ChatExecutor executor) => executor.Pipelines.FirstByteTimeout;
     public override bool HoldsLoad => true;
 

@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 namespace Arbiter.Core.Execution;
 
 /// <summary>
-/// Cancellation sources that cancel themselves after a delay (a request's total timeout, a stream's bounds), reused: one that was not
-/// cancelled is reset (its timer stopped, its registrations dropped) and handed to the next request, so a request costs
-/// no new source, timer or registration list. As Polly pools its attempt timeouts. With a test clock (any
+/// Cancellation sources that cancel themselves after a delay (a request's total timeout, an attempt's, a stream's bounds),
+/// reused: one that was not cancelled is reset (its timer stopped, its registrations dropped) and handed to the next
+/// request, so a request costs no new source, timer or registration list. With a test clock (any
 /// <see cref="TimeProvider"/> but the system's) each source is new, its timer on that clock.
 /// </summary>
 internal sealed class TimeoutSourcePool(TimeProvider time, int capacity = 1024)

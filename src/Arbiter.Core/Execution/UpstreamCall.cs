@@ -6,9 +6,6 @@ namespace Arbiter.Core.Execution;
 /// <summary>What one attempt does at a deployment: a whole completion, or opening a stream up to its first chunk.</summary>
 internal abstract class UpstreamCall<T> where T : class
 {
-    /// <summary>The Polly operation key: which kind of call the deployment's pipeline runs (for its telemetry).</summary>
-    public abstract string OperationKey { get; }
-
     /// <summary>Whether a success keeps the deployment's in-flight count until the result is disposed (streams).</summary>
     public abstract bool HoldsLoad { get; }
 

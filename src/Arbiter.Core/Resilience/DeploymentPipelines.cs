@@ -23,11 +23,6 @@ namespace Arbiter.Core.Resilience;
 /// </remarks>
 public sealed class DeploymentPipelines
 {
-    /// <summary>Operation key of a stream's opening call (its timeout is the first-byte timeout), for Polly's telemetry.</summary>
-    public const string StreamOperation = "stream";
-    /// <summary>Operation key of a non-streamed call (its timeout is the whole call's), for Polly's telemetry.</summary>
-    public const string CompleteOperation = "complete";
-
     private readonly ConcurrentDictionary<Deployment, ResiliencePipeline> _pipelines = new();
     private readonly ResilienceConfig _config;
     private readonly TimeProvider _time;

@@ -12,8 +12,8 @@ namespace Arbiter.Server.Http;
 /// </summary>
 internal static class ChatRoute
 {
-    private const string Path = "/v1/chat/completions";
-    private const string ShortPath = "/chat/completions";
+    public const string Path = "/v1/chat/completions";
+    public const string ShortPath = "/chat/completions";
 
     public static bool Matches(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && request.Path.Value is { } path && (Is(path, Path) || Is(path, ShortPath));

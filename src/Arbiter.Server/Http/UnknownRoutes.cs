@@ -8,8 +8,8 @@ internal static class UnknownRoutes
 {
     private static readonly Dictionary<string, string> AllowedByPath = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["/v1/chat/completions"] = "POST",
-        ["/chat/completions"] = "POST",
+        [ChatRoute.Path] = "POST",
+        [ChatRoute.ShortPath] = "POST",
         ["/v1/models"] = "GET",
         ["/healthz"] = "GET",
         ["/readyz"] = "GET",
