@@ -81,26 +81,27 @@ public sealed class ChatExecutor
     /// <summary>Sources that time out a request (its total timeout) or a stream (its call and idle bounds), reused from one to the next.</summary>
     internal TimeoutSourcePool TimeoutSources { get; }
 
-    public async Task<CompletionOutcome> CompleteAsync(ChatRequest request, RoutePlan plan, CancellationToken cancellationToken)
-    {
-        var run = new ExecutionRun<ChatResponse>(this, CompletionCall.Instance, request, cancellationToken, Hedges);
-        var r = await RunAsync(run, plan).ConfigureAwait(false);
-        return new CompletionOutcome(r.Result, r.Model, r.Error, run.Attempts, run.UpstreamTime) { Deployment = r.Deployment };
-    }
+    /// <summary>A whole answer, from the first candidate that gives one (await it once: it is a <see cref="ValueTask{T}"/>).</summary>
+    public ValueTask<CompletionOutcome> CompleteAsync(ChatRequest request, RoutePlan plan, CancellationToken cancellationToken) =>
+        RunAsync(new ExecutionRun<ChatResponse>(this, CompletionCall.Instance, request, cancellationToken, Hedges), plan,
+            static (r, run) => new CompletionOutcome(r.Result, r.Model, r.Error, run.Attempts, run.UpstreamTime) { Deployment = r.Deployment });
 
-    public async Task<StreamOutcome> OpenStreamAsync(ChatRequest request, RoutePlan plan, CancellationToken cancellationToken)
-    {
-        var run = new ExecutionRun<OpenedStream>(this, StreamOpenCall.Instance, request, cancellationToken, Hedges);
-        var r = await RunAsync(run, plan).ConfigureAwait(false);
-        return new StreamOutcome(r.Result, cancellationToken, r.Model, r.Error, run.Attempts, run.UpstreamTime);
-    }
+    /// <summary>A stream opened at the first candidate that sends a chunk (await it once: it is a <see cref="ValueTask{T}"/>).</summary>
+    public ValueTask<StreamOutcome> OpenStreamAsync(ChatRequest request, RoutePlan plan, CancellationToken cancellationToken) =>
+        RunAsync(new ExecutionRun<OpenedStream>(this, StreamOpenCall.Instance, request, cancellationToken, Hedges), plan,
+            static (r, run) => new StreamOutcome(r.Result, run.Caller, r.Model, r.Error, run.Attempts, run.UpstreamTime));
 
-    /// <summary>The walk under the request's total timeout, hedged when hedging is configured.</summary>
-    private ValueTask<RunResult<T>> RunAsync<T>(ExecutionRun<T> run, RoutePlan plan) where T : class
+    /// <summary>
+    /// The walk under the request's total timeout, hedged when hedging is configured; <paramref name="finish"/> makes the
+    /// outcome inside the walk's own frame (an async method here to do it would cost each request its frame and box).
+    /// </summary>
+    private ValueTask<TOut> RunAsync<T, TOut>(ExecutionRun<T> run, RoutePlan plan, Func<RunResult<T>, ExecutionRun<T>, TOut> finish) where T : class =>
+        Hedges ? HedgedAsync(run, plan, finish) : run.WalkWithinAsync(plan.Candidates, _totalTimeout, finish);
+
+    private async ValueTask<TOut> HedgedAsync<T, TOut>(ExecutionRun<T> run, RoutePlan plan, Func<RunResult<T>, ExecutionRun<T>, TOut> finish) where T : class
     {
-        if (!Hedges) return run.WalkWithinAsync(plan.Candidates, _totalTimeout);
         var pipeline = (ResiliencePipeline<RunResult<T>>)(typeof(T) == typeof(ChatResponse) ? _hedgedCompletions! : (object)_hedgedStreams!);
-        return RunHedgedAsync(run, plan, pipeline);
+        return finish(await RunHedgedAsync(run, plan, pipeline).ConfigureAwait(false), run);
     }
 
     private async ValueTask<RunResult<T>> RunHedgedAsync<T>(ExecutionRun<T> run, RoutePlan plan, ResiliencePipeline<RunResult<T>> pipeline) where T : class

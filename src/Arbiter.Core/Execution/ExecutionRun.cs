@@ -55,16 +55,20 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
     }
 
     /// <summary>Walks <paramref name="candidates"/> and the fallbacks their failures call for, until one answers.</summary>
-    public ValueTask<RunResult<T>> WalkAsync(IReadOnlyList<ModelEntry> candidates, CancellationToken token) => WalkAsync(candidates, token, null);
+    public ValueTask<RunResult<T>> WalkAsync(IReadOnlyList<ModelEntry> candidates, CancellationToken token) =>
+        WalkAsync(candidates, token, null, static (result, _) => result);
 
     /// <summary>
     /// The walk bounded by the request's total timeout: a token source of its own (from the executor's pool) that the
-    /// caller's token also cancels, made here rather than around the walk so that the bound costs no async frame of its own.
+    /// caller's token also cancels, made here rather than around the walk so that the bound costs no async frame of its
+    /// own. <paramref name="finish"/> makes the caller's outcome of the result in the walk's frame, for the same reason.
     /// </summary>
-    public ValueTask<RunResult<T>> WalkWithinAsync(IReadOnlyList<ModelEntry> candidates, TimeSpan totalTimeout) =>
-        WalkAsync(candidates, caller, totalTimeout);
+    public ValueTask<TOut> WalkWithinAsync<TOut>(IReadOnlyList<ModelEntry> candidates, TimeSpan totalTimeout,
+        Func<RunResult<T>, ExecutionRun<T>, TOut> finish) =>
+        WalkAsync(candidates, caller, totalTimeout, finish);
 
-    private async ValueTask<RunResult<T>> WalkAsync(IReadOnlyList<ModelEntry> candidates, CancellationToken token, TimeSpan? totalTimeout)
+    private async ValueTask<TOut> WalkAsync<TOut>(IReadOnlyList<ModelEntry> candidates, CancellationToken token, TimeSpan? totalTimeout,
+        Func<RunResult<T>, ExecutionRun<T>, TOut> finish)
     {
         var total = totalTimeout is { } bound ? executor.TimeoutSources.Rent(bound) : null;
         var link = total is null ? default : caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), total);
@@ -84,7 +88,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
                     continue;
                 }
                 var (result, deployment, error) = await TryModelAsync(model, token).ConfigureAwait(false);
-                if (result is not null) return new RunResult<T>(result, model, deployment, null);
+                if (result is not null) return finish(new RunResult<T>(result, model, deployment, null), this);
                 if (error is null) continue; // every deployment was claimed by another hedged walk
                 last = error;
                 if (token.IsCancellationRequested) break;
@@ -102,11 +106,11 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
             // The request's total timeout fired during a call: say so, rather than that call's own cancellation.
             if (token.IsCancellationRequested && !caller.IsCancellationRequested && !hedged) last = executor.TotalTimeoutError;
             if (last is not null) Volatile.Write(ref _lastError, last);
-            return new RunResult<T>(null, null, null, last ?? ExecutionErrors.NoCandidates);
+            return finish(new RunResult<T>(null, null, null, last ?? ExecutionErrors.NoCandidates), this);
         }
         catch (OperationCanceledException) when (total is { IsCancellationRequested: true } && !caller.IsCancellationRequested)
         {
-            return new RunResult<T>(null, null, null, executor.TotalTimeoutError);
+            return finish(new RunResult<T>(null, null, null, executor.TotalTimeoutError), this);
         }
         finally
         {

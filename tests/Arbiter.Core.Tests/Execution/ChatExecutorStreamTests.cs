@@ -11,7 +11,7 @@ namespace Arbiter.Core.Tests.Execution;
 public sealed class ChatExecutorStreamTests
 {
     private static Task<StreamOutcome> Open(RoutePlan plan, TimeSpan? timeout = null, CancellationToken ct = default) =>
-        TestExecutors.WithoutRetries(timeout ?? Generous).OpenStreamAsync(Request, plan, ct);
+        TestExecutors.WithoutRetries(timeout ?? Generous).OpenStreamAsync(Request, plan, ct).AsTask();
 
     private static async Task<List<string>> RestText(StreamOutcome outcome)
     {

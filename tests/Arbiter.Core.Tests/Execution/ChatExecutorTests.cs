@@ -21,7 +21,7 @@ public sealed class ChatExecutorTests
     }
 
     private static Task<CompletionOutcome> Run(RoutePlan plan, TimeSpan? timeout = null, CancellationToken ct = default) =>
-        TestExecutors.WithoutRetries(timeout ?? Generous).CompleteAsync(Request, plan, ct);
+        TestExecutors.WithoutRetries(timeout ?? Generous).CompleteAsync(Request, plan, ct).AsTask();
 
     [Fact]
     public async Task CompleteAsync_FirstSucceeds_ReturnsItsAnswerAndCallsNoOther()
@@ -180,7 +180,7 @@ public sealed class ChatExecutorTests
         var executor = new ChatExecutor(retryOnce, Generous, TimeProvider.System);
         var failing = new FakeChatProvider("a", FakeBehaviour.Fail);
         using var earlierCaller = new CancellationTokenSource();
-        var earlier = executor.CompleteAsync(Request, PlanOf(failing), earlierCaller.Token);
+        var earlier = executor.CompleteAsync(Request, PlanOf(failing), earlierCaller.Token).AsTask();
         await Until(() => executor.TimeoutSources.Available == 1); // the attempt's source is back; the walk's is out
 
         var gate = new TaskCompletionSource();

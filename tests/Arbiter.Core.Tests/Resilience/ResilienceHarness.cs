@@ -52,6 +52,9 @@ internal sealed class ResilienceHarness
     public Task<StreamOutcome> Open(params string[] models) =>
         Drive(Executor.OpenStreamAsync(Request, Plan(models), CancellationToken.None));
 
+    /// <summary>As the <see cref="Task{T}"/> overload, for the executor's value tasks.</summary>
+    public Task<T> Drive<T>(ValueTask<T> task, TimeSpan? step = null) => Drive(task.AsTask(), step);
+
     /// <summary>Moves fake time forward in <paramref name="step"/>s until <paramref name="task"/> completes (at most a fake hour).</summary>
     public async Task<T> Drive<T>(Task<T> task, TimeSpan? step = null)
     {
