@@ -78,7 +78,7 @@ public sealed class ChatExecutor
     /// <summary>Counts prompt tokens for the context-window check (only for prompts that might not fit).</summary>
     public ITokenEstimator Tokens { get; }
     public DeploymentPipelines Pipelines { get; }
-    /// <summary>Sources that time out a request (its total timeout) or a stream (its call and idle bounds), reused from one to the next.</summary>
+    /// <summary>Sources that time out a request (its total timeout), an attempt, or a stream (its call and idle bounds), reused from one to the next.</summary>
     internal TimeoutSourcePool TimeoutSources { get; }
 
     /// <summary>A whole answer, from the first candidate that gives one (await it once: it is a <see cref="ValueTask{T}"/>).</summary>
