@@ -10,12 +10,19 @@ namespace Arbiter.Server.Hosting;
 /// activity, and only while at most one request is in flight. With inline I/O nothing else runs on the core between
 /// a request's socket events, so without it the core goes idle twice per request and pays the wake-up each time
 /// (measured in docs/performance.md). A yielding thread never delays a runnable one, and under load (two or more
-/// requests in flight) it sleeps. Every HTTP request counts (see UnhandledErrors); an orchestrated one counts once
-/// however many upstream calls it makes, so at worst it spins while those few calls are out.
+/// requests in flight) it sleeps. It stays asleep until requests have been alone for <see cref="DefaultQuietAfterLoad"/>:
+/// under load the count dips to one between overlapping requests, and spinning (or only being woken) in those gaps
+/// cost CPU that bought nothing (measured at 16 connections, docs/performance.md). Every HTTP request counts (see
+/// UnhandledErrors); an orchestrated one counts once however many upstream calls it makes, so at worst it spins while
+/// those few calls are out.
 /// </summary>
 internal sealed class IdleSpinner : IHostedService
 {
+    /// <summary>How long requests must have been alone (never two in flight) before it spins again.</summary>
+    public static readonly TimeSpan DefaultQuietAfterLoad = TimeSpan.FromMilliseconds(1);
+
     private readonly long _windowTicks;
+    private readonly long _quietTicks;
     // Never disposed: a request finishing after shutdown may still release it (it holds no handle until one is asked for).
     private readonly SemaphoreSlim _wake = new(0);
     private Thread? _thread;
@@ -23,9 +30,16 @@ internal sealed class IdleSpinner : IHostedService
     private int _inFlight;
     private int _sleeping = 1;
     private long _lastActivity;
+    private long _lastConcurrent = long.MinValue / 2;
     private int _wakes;
 
-    public IdleSpinner(int microseconds) => _windowTicks = microseconds * Stopwatch.Frequency / 1_000_000;
+    /// <param name="microseconds">The window: how long it spins after the last activity; 0 turns it off.</param>
+    /// <param name="quietAfterLoad">Default <see cref="DefaultQuietAfterLoad"/> (tests shorten or lengthen it).</param>
+    public IdleSpinner(int microseconds, TimeSpan? quietAfterLoad = null)
+    {
+        _windowTicks = microseconds * Stopwatch.Frequency / 1_000_000;
+        _quietTicks = (long)((quietAfterLoad ?? DefaultQuietAfterLoad).TotalSeconds * Stopwatch.Frequency);
+    }
 
     /// <summary>
     /// The window for <paramref name="server"/>: off without inline I/O; unset, on only with one CPU, where the spinner
@@ -56,6 +70,7 @@ internal sealed class IdleSpinner : IHostedService
     {
         if (!Enabled) return;
         if (Interlocked.Increment(ref _inFlight) == 1) Kick();
+        else Volatile.Write(ref _lastConcurrent, Stopwatch.GetTimestamp());
     }
 
     public void RequestEnded()
@@ -68,12 +83,19 @@ internal sealed class IdleSpinner : IHostedService
     {
         // Full fences on both sides (here and in Run): each side writes its field and then reads the other's, which
         // plain volatile accesses may reorder, and a wake-up would be lost.
-        Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
+        var now = Stopwatch.GetTimestamp();
+        Interlocked.Exchange(ref _lastActivity, now);
+        // Load moments ago: a wake-up now would find nothing to spin for.
+        if (now - Volatile.Read(ref _lastConcurrent) < _quietTicks) return;
         if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1) _wake.Release();
     }
 
-    private bool ShouldSpin() =>
-        !_stopping && Volatile.Read(ref _inFlight) <= 1 && Stopwatch.GetTimestamp() - Interlocked.Read(ref _lastActivity) < _windowTicks;
+    private bool ShouldSpin()
+    {
+        if (_stopping || Volatile.Read(ref _inFlight) > 1) return false;
+        var now = Stopwatch.GetTimestamp();
+        return now - Interlocked.Read(ref _lastActivity) < _windowTicks && now - Volatile.Read(ref _lastConcurrent) >= _quietTicks;
+    }
 
     private void Run()
     {

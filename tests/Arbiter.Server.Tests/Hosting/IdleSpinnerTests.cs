@@ -32,15 +32,38 @@ public sealed class IdleSpinnerTests
         spinner.RequestStarted();
         Assert.True(await Eventually.BecomesAsync(() => spinner.IsSpinning));
 
-        // Two in flight is load: the spinner sleeps however recent the activity, and keeps sleeping while it lasts.
+        // Two in flight is load: the spinner sleeps however recent the activity.
         spinner.RequestStarted();
-        Assert.True(await Eventually.BecomesAsync(() => !spinner.IsSpinning));
-
-        spinner.RequestEnded(); // one left: a lone request again
-        Assert.True(await Eventually.BecomesAsync(() => spinner.IsSpinning));
+        Assert.True(await Eventually.BecomesAsync(() => !spinner.IsSpinning && spinner.IsSleeping));
 
         await spinner.StopAsync(CancellationToken.None);
         Assert.False(spinner.IsRunning);
+    }
+
+    [Fact]
+    public async Task AfterLoad_StaysAsleepUntilRequestsHaveBeenAloneForTheQuietTime()
+    {
+        var quiet = TimeSpan.FromMilliseconds(300);
+        var spinner = new IdleSpinner(5_000_000, quiet);
+        await spinner.StartAsync(CancellationToken.None);
+        spinner.RequestStarted();
+        Assert.True(await Eventually.BecomesAsync(() => spinner.IsSpinning && spinner.Wakes == 1));
+        spinner.RequestStarted(); // load: it sleeps
+        Assert.True(await Eventually.BecomesAsync(() => !spinner.IsSpinning && spinner.IsSleeping));
+        spinner.RequestEnded();   // one left: alone, but only just
+        spinner.RequestEnded();
+        spinner.RequestStarted(); // a lone request right after the load
+
+        await Task.Delay(quiet / 3);
+        Assert.Equal(1, spinner.Wakes); // nobody woke it for the requests in the load's wake
+        Assert.False(spinner.IsSpinning);
+        spinner.RequestEnded();
+
+        await Task.Delay(quiet * 1.5);
+        spinner.RequestStarted(); // alone long enough: it spins for this one
+        Assert.True(await Eventually.BecomesAsync(() => spinner.IsSpinning && spinner.Wakes == 2));
+        spinner.RequestEnded();
+        await spinner.StopAsync(CancellationToken.None);
     }
 
     [Fact]
