@@ -32,6 +32,16 @@ public sealed class HeaderValuesTests
     [InlineData(0.0421, "0.042")]
     [InlineData(1234.56789, "1234.568")]
     [InlineData(-0.5, "0.000")]
+    [InlineData(0, "0.000")]
+    [InlineData(0.0005, "0.001")]   // half a microsecond rounds up
+    [InlineData(0.0004, "0.000")]
+    [InlineData(0.0999, "0.100")]
+    [InlineData(7.007, "7.007")]
+    [InlineData(86_400_000.25, "86400000.250")]
     public void Milliseconds_ThreeDecimalsNeverNegative(double ms, string expected) =>
         Assert.Equal(expected, HeaderValues.Milliseconds(TimeSpan.FromMilliseconds(ms)));
+
+    [Fact]
+    public void Milliseconds_LongestSpan_DoesNotOverflow() =>
+        Assert.Equal((TimeSpan.MaxValue.Ticks / 10_000).ToString(CultureInfo.InvariantCulture) + ".581", HeaderValues.Milliseconds(TimeSpan.MaxValue));
 }
