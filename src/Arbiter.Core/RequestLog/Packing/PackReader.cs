@@ -25,10 +25,16 @@ internal ref struct PackReader(ReadOnlySpan<byte> bytes, StringCache names)
     }
 
     /// <summary>A string unique to its request (an id, a message): always a new string.</summary>
-    public string? String() => ReadString(intern: false);
+    public string? String() => ReadString(Sharing.None);
 
     /// <summary>A string that recurs across requests (a model, a provider, a tier): shared through the cache.</summary>
-    public string? Name() => ReadString(intern: true);
+    public string? Name() => ReadString(Sharing.Shared);
+
+    /// <summary>
+    /// A string from the client that usually repeats a known name (the requested model): the cached one when it is
+    /// there, else a new string the cache does not keep (made-up values cannot fill it).
+    /// </summary>
+    public string? KnownName() => ReadString(Sharing.IfKnown);
 
     public int? NullableInt() => Bool() ? Int() : null;
     public long? NullableLong() => Bool() ? Long() : null;
@@ -36,13 +42,20 @@ internal ref struct PackReader(ReadOnlySpan<byte> bytes, StringCache names)
     public decimal? NullableDecimal() => Bool() ? Decimal() : null;
     public bool? NullableBool() => Take(1)[0] switch { 2 => null, 1 => true, _ => false };
 
-    private string? ReadString(bool intern)
+    private enum Sharing { None, Shared, IfKnown }
+
+    private string? ReadString(Sharing sharing)
     {
         var length = Int();
         if (length < 0) return null;
         if ((_position & 1) != 0) _position++;
         var chars = MemoryMarshal.Cast<byte, char>(Take(length * 2));
-        return intern ? names.Get(chars) : new string(chars);
+        return sharing switch
+        {
+            Sharing.Shared => names.Get(chars),
+            Sharing.IfKnown => names.Find(chars) ?? new string(chars),
+            _ => new string(chars),
+        };
     }
 
     private ReadOnlySpan<byte> Take(int count)

@@ -62,7 +62,7 @@ internal static class RequestRecordPacking
         {
             RequestId = p.String()!,
             StartedAt = new DateTimeOffset(p.Long(), new TimeSpan(p.Long())),
-            RequestedModel = p.String()!, // as the client sent it: not shared, so made-up names cannot fill the cache
+            RequestedModel = p.KnownName()!, // as the client sent it: shared only when already known, so made-up names cannot fill the cache
             Route = p.Name(),
             Decision = p.String(),
             ServedModel = p.Name(),

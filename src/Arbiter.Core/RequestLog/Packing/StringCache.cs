@@ -16,6 +16,9 @@ internal sealed class StringCache
 
     public int Count => _strings.Count;
 
+    /// <summary>The cached string equal to <paramref name="chars"/>, or null: nothing is added.</summary>
+    public string? Find(ReadOnlySpan<char> chars) => _lookup.TryGetValue(chars, out var known) ? known : null;
+
     public string Get(ReadOnlySpan<char> chars)
     {
         if (_lookup.TryGetValue(chars, out var known)) return known;

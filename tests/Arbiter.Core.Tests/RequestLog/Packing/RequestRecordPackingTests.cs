@@ -163,6 +163,21 @@ public sealed class RequestRecordPackingTests
     }
 
     [Fact]
+    public void Unpack_RequestedModel_SharedWhenKnownButNeverAddedToTheCache()
+    {
+        var names = new StringCache();
+        var known = RoundTrip(FullyFilled() with { RequestedModel = "gpt-4o-mini", ServedModel = "gpt-4o-mini" }, names);
+        var again = RoundTrip(FullyFilled() with { RequestedModel = "gpt-4o-mini" }, names);
+        var count = names.Count;
+        var madeUp = RoundTrip(FullyFilled() with { RequestedModel = "no-such-model-7f3a" }, names);
+
+        Assert.Same(known.ServedModel, again.RequestedModel); // the served model's name made it known
+        Assert.Equal("no-such-model-7f3a", madeUp.RequestedModel);
+        Assert.Equal(count, names.Count);
+        Assert.Null(names.Find("no-such-model-7f3a"));
+    }
+
+    [Fact]
     public void StringCache_PastItsBound_StillReturnsTheRightStrings()
     {
         var names = new StringCache();
