@@ -64,7 +64,7 @@ internal static class RequestRecordPacking
             StartedAt = new DateTimeOffset(p.Long(), new TimeSpan(p.Long())),
             RequestedModel = p.KnownName()!, // as the client sent it: shared only when already known, so made-up names cannot fill the cache
             Route = p.Name(),
-            Decision = p.String(),
+            Decision = p.Name(), // made from route and model names (a bounded set), the same text for every request on a route
             ServedModel = p.Name(),
             Provider = p.Name(),
             Stream = p.Bool(),

@@ -158,8 +158,9 @@ public sealed class RequestRecordPackingTests
 
         Assert.Same(first.ServedModel, second.ServedModel);
         Assert.Same(first.Attempts[0].Model, second.Attempts[0].Model);
+        Assert.Same(first.Decision, second.Decision);
         Assert.NotSame(first.RequestId, second.RequestId);
-        Assert.NotSame(first.Decision, second.Decision);
+        Assert.NotSame(first.ErrorMessage, second.ErrorMessage);
     }
 
     [Fact]
