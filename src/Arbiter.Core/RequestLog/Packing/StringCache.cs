@@ -1,9 +1,9 @@
 namespace Arbiter.Core.RequestLog.Packing;
 
 /// <summary>
-/// The strings that recur across records (model, provider, route, tier, key and team names, routing decisions), kept so that unpacking
-/// a record does not allocate them again. Bounded: past <see cref="MaxEntries"/> distinct names, or for a long one,
-/// a new string is made each time. Used by one reader at a time.
+/// The strings that recur across records (model, provider, route, tier, key and team names, routing decisions), kept
+/// so that unpacking a record does not allocate them again. Bounded: past <see cref="MaxEntries"/> distinct names, or
+/// for a long one, a new string is made each time. Used by one reader at a time.
 /// </summary>
 internal sealed class StringCache
 {
