@@ -69,11 +69,11 @@ public static class ArbiterServer
 
         var app = builder.Build();
         var errorsLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.Server");
-        app.Use((ctx, next) => UnhandledErrors.HandleAsync(ctx, next, errorsLogger, spinner));
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var runtime = app.Services.GetRequiredService<GatewayRuntime>();
         _ = app.Services.GetService<OwnedStorage>(); // created now so the container disposes it at shutdown
-        app.Use((ctx, next) => ChatRoute.Matches(ctx.Request) ? chat.HandleAsync(ctx) : next(ctx));
+        // Chat requests go straight to their endpoint, which guards itself as UnhandledErrors guards the rest.
+        app.Use((ctx, next) => ChatRoute.Matches(ctx.Request) ? chat.HandleAsync(ctx) : UnhandledErrors.HandleAsync(ctx, next, errorsLogger, spinner));
         app.UseRouting(); // here, after the chat requests have gone (ChatRoute says why)
         app.MapGet("/v1/models", ctx => ModelsEndpoint.HandleAsync(ctx, runtime));
         OrchestrationEndpoints.Map(app);

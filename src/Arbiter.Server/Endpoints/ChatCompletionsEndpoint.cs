@@ -23,58 +23,77 @@ namespace Arbiter.Server.Endpoints;
 /// headers, and hand a record to the request log. Upstream time is measured so the overhead header is the
 /// gateway's own time only.
 /// </summary>
-internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, GatewayAccess access, ILogger<ChatCompletionsEndpoint> logger)
+internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, GatewayAccess access, IdleSpinner spinner,
+    ILogger<ChatCompletionsEndpoint> logger)
 {
+    /// <remarks>
+    /// Chat requests reach this ahead of the <see cref="UnhandledErrors"/> middleware (ArbiterServer), so this frame is
+    /// their last line of defence as well: the same answer for a bug, and a record of it in the request log.
+    /// </remarks>
     public async Task HandleAsync(HttpContext ctx)
     {
-        var trace = new RequestTrace(RequestIds.From(ctx.Request.Headers[ArbiterHeaders.RequestId]), runtime.Time.GetUtcNow());
-        ctx.Response.Headers[ArbiterHeaders.RequestId] = trace.RequestId;
-
-        ChatRequest request;
-        RoutePlan plan;
-        AdmissionTicket ticket;
+        spinner.RequestStarted();
+        RequestTrace? trace = null;
         try
         {
-            // Key check before the body is read: an unauthenticated client costs no parsing.
-            if (RequestAuthorizer.Authenticate(ctx, access, out var key, out var team) is { } denied) throw denied.ToException();
-            trace.KeyId = key?.Id;
-            trace.Team = key?.Team;
-            request = await ChatRequestBody.ReadAsync(ctx.Request, runtime.Config.Server.MaxBodyBytes, ctx.RequestAborted);
-            trace.RequestedModel = request.Model;
-            trace.Stream = request.Stream;
-            if (OrchestrationModels.IsOrchestrated(request.Model))
+            trace = new RequestTrace(RequestIds.From(ctx.Request.Headers[ArbiterHeaders.RequestId]), runtime.Time.GetUtcNow());
+            ctx.Response.Headers[ArbiterHeaders.RequestId] = trace.RequestId;
+
+            ChatRequest request;
+            RoutePlan plan;
+            AdmissionTicket ticket;
+            try
             {
-                await ctx.RequestServices.GetRequiredService<OrchestratedChatEndpoint>().HandleAsync(ctx, request, trace, key, team);
+                // Key check before the body is read: an unauthenticated client costs no parsing.
+                if (RequestAuthorizer.Authenticate(ctx, access, out var key, out var team) is { } denied) throw denied.ToException();
+                trace.KeyId = key?.Id;
+                trace.Team = key?.Team;
+                request = await ChatRequestBody.ReadAsync(ctx.Request, runtime.Config.Server.MaxBodyBytes, ctx.RequestAborted);
+                trace.RequestedModel = request.Model;
+                trace.Stream = request.Stream;
+                if (OrchestrationModels.IsOrchestrated(request.Model))
+                {
+                    await ctx.RequestServices.GetRequiredService<OrchestratedChatEndpoint>().HandleAsync(ctx, request, trace, key, team);
+                    return;
+                }
+                plan = RequestAuthorizer.Authorize(PlanFor(ctx, request, trace), request.Model, key, team);
+                // A cascade's later stages are reserved one by one by the cost governor (trace.Budget), not all up front.
+                ticket = access.Admission.Admit(request, plan.Mode == RouteMode.Cascade ? [plan.Candidates[0]] : plan.Candidates, key, team);
+                if (plan.Mode == RouteMode.Cascade) trace.Budget = access.BudgetFor(ticket);
+            }
+            catch (ArbiterException ex)
+            {
+                await ErrorResponses.WriteAsync(ctx, ex.Error);
+                await runtime.RequestLog.EnqueueAsync(trace.Failed(ex.Error));
                 return;
             }
-            plan = RequestAuthorizer.Authorize(PlanFor(ctx, request, trace), request.Model, key, team);
-            // A cascade's later stages are reserved one by one by the cost governor (trace.Budget), not all up front.
-            ticket = access.Admission.Admit(request, plan.Mode == RouteMode.Cascade ? [plan.Candidates[0]] : plan.Candidates, key, team);
-            if (plan.Mode == RouteMode.Cascade) trace.Budget = access.BudgetFor(ticket);
-        }
-        catch (ArbiterException ex)
-        {
-            await ErrorResponses.WriteAsync(ctx, ex.Error);
-            await runtime.RequestLog.EnqueueAsync(trace.Failed(ex.Error));
-            return;
-        }
 
-        trace.Route = plan.Route;
-        trace.Decision = plan.Reason;
-        ctx.Response.Headers[ArbiterHeaders.Route] = plan.Route;
-        ctx.Response.Headers[ArbiterHeaders.Decision] = plan.Reason;
-        if (plan.Shadow is not null || plan.PrivacyFindings is not null) NoteRouting(plan, trace);
-        request = plan.Request ?? request; // redacted when the route redacts personal data
-        try
+            trace.Route = plan.Route;
+            trace.Decision = plan.Reason;
+            ctx.Response.Headers[ArbiterHeaders.Route] = plan.Route;
+            ctx.Response.Headers[ArbiterHeaders.Decision] = plan.Reason;
+            if (plan.Shadow is not null || plan.PrivacyFindings is not null) NoteRouting(plan, trace);
+            request = plan.Request ?? request; // redacted when the route redacts personal data
+            try
+            {
+                if (plan.Mode == RouteMode.Cascade) await CascadeAsync(ctx, request, plan, trace);
+                else if (request.Stream) await StreamAsync(ctx, request, plan, trace);
+                else await CompleteAsync(ctx, request, plan, trace);
+            }
+            finally
+            {
+                // Whatever happened, the reservation is released and what was paid is spent (nothing, if no record was made).
+                ticket.Settle(trace.Record?.CostUsd, trace.Record?.Usage, servedWithoutUsage: trace.Record is { Status: 200, Usage: null });
+            }
+        }
+        catch (Exception ex)
         {
-            if (plan.Mode == RouteMode.Cascade) await CascadeAsync(ctx, request, plan, trace);
-            else if (request.Stream) await StreamAsync(ctx, request, plan, trace);
-            else await CompleteAsync(ctx, request, plan, trace);
+            if (await UnhandledErrors.AnswerAsync(ctx, ex, logger) is { } error && trace is { Record: null })
+                await runtime.RequestLog.EnqueueAsync(trace.Failed(error));
         }
         finally
         {
-            // Whatever happened, the reservation is released and what was paid is spent (nothing, if no record was made).
-            ticket.Settle(trace.Record?.CostUsd, trace.Record?.Usage, servedWithoutUsage: trace.Record is { Status: 200, Usage: null });
+            spinner.RequestEnded();
         }
     }
 
