@@ -87,8 +87,30 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
                     chain = executor.Extend(chain, pos, model.Config.ContextWindowFallbacks);
                     continue;
                 }
-                var (result, deployment, error) = await TryModelAsync(model, token).ConfigureAwait(false);
-                if (result is not null) return finish(new RunResult<T>(result, model, deployment, null), this);
+                // The model's deployments in the selector's order, each through its pipeline: here rather than in a
+                // method of their own, whose async frame every request paid for (docs/performance.md).
+                var deployments = model.Deployments;
+                var excluded = SkipAtLimit(model, deployments, out var error);
+                for (var tried = 0; tried < deployments.Count; tried++)
+                {
+                    var i = PickDeployment(model, deployments, excluded);
+                    if (i < 0) break;
+                    excluded |= 1UL << i;
+                    var d = deployments[i];
+                    if (!Claim(d)) continue;
+                    var context = ResilienceContextPool.Shared.Get(token);
+                    Outcome<object> outcome;
+                    try
+                    {
+                        outcome = await executor.Pipelines.For(d).ExecuteOutcomeAsync(Callback, context, (this, model, d, token)).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        ResilienceContextPool.Shared.Return(context);
+                    }
+                    if (outcome.Exception is null) return finish(new RunResult<T>((T)outcome.Result!, model, d, null), this);
+                    if (!WorthNextDeployment(model, d, outcome.Exception, token, out error)) break;
+                }
                 if (error is null) continue; // every deployment was claimed by another hedged walk
                 last = error;
                 if (token.IsCancellationRequested) break;
@@ -172,42 +194,26 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         return any;
     }
 
-    private async ValueTask<(T? Result, Deployment? Deployment, ArbiterError? Error)> TryModelAsync(ModelEntry model, CancellationToken token)
+    /// <summary>The next of <paramref name="model"/>'s deployments to call, by its selector; -1 when all are excluded.</summary>
+    private int PickDeployment(ModelEntry model, IReadOnlyList<Deployment> deployments, ulong excluded) =>
+        deployments.Count == 1 ? (excluded == 0 ? 0 : -1) : executor.SelectorFor(model).Pick(deployments, excluded);
+
+    /// <summary>
+    /// After a failed call at <paramref name="d"/>: the error it counts as (an open circuit is recorded as a skip), and
+    /// whether another deployment of the same model is worth a try. The caller's own cancellation is rethrown.
+    /// </summary>
+    private bool WorthNextDeployment(ModelEntry model, Deployment d, Exception exception, CancellationToken token, out ArbiterError error)
     {
-        var deployments = model.Deployments;
-        var excluded = SkipAtLimit(model, deployments, out var last);
-        for (var tried = 0; tried < deployments.Count; tried++)
+        if (exception is OperationCanceledException cancelled && caller.IsCancellationRequested)
+            ExceptionDispatchInfo.Throw(ForToken(cancelled, caller));
+        if (exception is BrokenCircuitException open)
         {
-            var i = deployments.Count == 1
-                ? (excluded == 0 ? 0 : -1)
-                : executor.SelectorFor(model).Pick(deployments, excluded);
-            if (i < 0) break;
-            excluded |= 1UL << i;
-            var d = deployments[i];
-            if (!Claim(d)) continue;
-            var context = ResilienceContextPool.Shared.Get(token);
-            Outcome<object> outcome;
-            try
-            {
-                outcome = await executor.Pipelines.For(d).ExecuteOutcomeAsync(Callback, context, (this, model, d, token)).ConfigureAwait(false);
-            }
-            finally
-            {
-                ResilienceContextPool.Shared.Return(context);
-            }
-            if (outcome.Exception is null) return ((T)outcome.Result!, d, null);
-            if (outcome.Exception is OperationCanceledException cancelled && caller.IsCancellationRequested)
-                ExceptionDispatchInfo.Throw(ForToken(cancelled, caller));
-            if (outcome.Exception is BrokenCircuitException open)
-            {
-                last = Skip(model, d, SkipReasons.CircuitOpen, ExecutionErrors.CircuitOpen(d, open.RetryAfter));
-                continue;
-            }
-            last = ExecutionErrors.Of(outcome.Exception, d);
-            // Another deployment of the same model refuses a refused or oversized prompt just the same.
-            if (token.IsCancellationRequested || !ErrorCatalog.IsRetryable(last.Kind)) break;
+            error = Skip(model, d, SkipReasons.CircuitOpen, ExecutionErrors.CircuitOpen(d, open.RetryAfter));
+            return true;
         }
-        return (null, null, last);
+        error = ExecutionErrors.Of(exception, d);
+        // Another deployment of the same model refuses a refused or oversized prompt just the same.
+        return !token.IsCancellationRequested && ErrorCatalog.IsRetryable(error.Kind);
     }
 
     /// <summary>Marks the deployments at their RPM/TPM limit as excluded, each recorded as skipped.</summary>
