@@ -44,7 +44,9 @@ internal static partial class UnhandledErrors
             if (!ctx.Response.HasStarted) await ErrorResponses.WriteAsync(ctx, error);
             return error;
         }
+        // Chat requests have their id by now; another endpoint's gets one here, so the answer and the log line agree.
         var requestId = ctx.Response.Headers[ArbiterHeaders.RequestId].ToString();
+        if (requestId.Length == 0) requestId = RequestIds.From(ctx.Request.Headers[ArbiterHeaders.RequestId]);
         LogUnhandled(logger, ex, ctx.Request.Path, requestId);
         var internalError = new ArbiterError(ErrorKind.Internal, $"Arbiter failed to handle the request (request id {requestId}); the error is logged.");
         if (ctx.Response.HasStarted) return internalError;
