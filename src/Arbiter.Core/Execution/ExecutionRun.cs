@@ -71,7 +71,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         Func<RunResult<T>, ExecutionRun<T>, TOut> finish)
     {
         var total = totalTimeout is { } bound ? executor.TimeoutSources.Rent(bound) : null;
-        var link = total is null ? default : caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), total);
+        var link = total is null ? default : TimeoutSourcePool.Link(caller, total);
         if (total is not null) token = total.Token;
         try
         {
@@ -136,11 +136,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         }
         finally
         {
-            if (total is not null)
-            {
-                link.Dispose(); // first: a client leaving later must not cancel the source once another request has it
-                executor.TimeoutSources.Return(total);
-            }
+            if (total is not null) executor.TimeoutSources.Return(total, link);
         }
     }
 
@@ -253,7 +249,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         var holding = false;
         var timeout = call.TimeoutOf(executor);
         var bound = executor.TimeoutSources.Rent(timeout);
-        var walkLink = walkToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), bound);
+        var walkLink = TimeoutSourcePool.Link(walkToken, bound);
         var attemptToken = bound.Token;
         try
         {
@@ -296,8 +292,7 @@ internal sealed class ExecutionRun<T>(ChatExecutor executor, UpstreamCall<T> cal
         finally
         {
             if (!holding) load.Ended();
-            walkLink.Dispose(); // first: a walk cancelled later must not cancel the source once another call has it
-            executor.TimeoutSources.Return(bound);
+            executor.TimeoutSources.Return(bound, walkLink);
         }
     }
 

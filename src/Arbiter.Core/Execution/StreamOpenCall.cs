@@ -22,8 +22,8 @@ internal sealed class StreamOpenCall : UpstreamCall<OpenedStream>
         var time = executor.Time;
         var deadline = time.GetTimestamp() + (long)(executor.CallTimeout.TotalSeconds * time.TimestampFrequency);
         var source = executor.TimeoutSources.Rent(executor.CallTimeout);
-        var callerLink = caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), source);
-        var attemptLink = attemptToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), source);
+        var callerLink = TimeoutSourcePool.Link(caller, source);
+        var attemptLink = TimeoutSourcePool.Link(attemptToken, source);
         var stream = deployment.Provider.StreamAsync(request, deployment.UpstreamModel, source.Token).GetAsyncEnumerator(source.Token);
         try
         {

@@ -13,6 +13,16 @@ internal sealed class TimeoutSourcePool(TimeProvider time, int capacity = 1024)
     private readonly ConcurrentQueue<CancellationTokenSource> _free = new();
     private int _count;
 
+    private static readonly Action<object?> CancelSource = static s => ((CancellationTokenSource)s!).Cancel();
+
+    /// <summary>
+    /// Makes <paramref name="token"/> cancel <paramref name="source"/> too. The registration must be disposed before the
+    /// source is returned (<see cref="Return(CancellationTokenSource, CancellationTokenRegistration)"/> does both): a
+    /// token cancelled later must not cancel the source once another request has it.
+    /// </summary>
+    public static CancellationTokenRegistration Link(CancellationToken token, CancellationTokenSource source) =>
+        token.UnsafeRegister(CancelSource, source);
+
     /// <summary>Sources waiting to be reused (for tests).</summary>
     internal int Available => Volatile.Read(ref _count);
 
@@ -23,6 +33,13 @@ internal sealed class TimeoutSourcePool(TimeProvider time, int capacity = 1024)
         else source = new CancellationTokenSource();
         source.CancelAfter(delay);
         return source;
+    }
+
+    /// <summary>Disposes <paramref name="link"/>, then takes <paramref name="source"/> back (see <see cref="Link"/>).</summary>
+    public void Return(CancellationTokenSource source, CancellationTokenRegistration link)
+    {
+        link.Dispose();
+        Return(source);
     }
 
     /// <summary>
