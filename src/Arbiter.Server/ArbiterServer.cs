@@ -1,6 +1,7 @@
 using Arbiter.Core.Config;
 using Arbiter.Core.Errors;
 using Arbiter.Core.RequestLog;
+using Arbiter.Core.Telemetry;
 using Arbiter.Providers;
 using Arbiter.Server.Admin;
 using Arbiter.Server.Auth;
@@ -53,8 +54,9 @@ public static class ArbiterServer
         var http = UpstreamHttp.Create(options.UpstreamHandler, TimeSpan.FromSeconds(config.Resilience.Timeouts.ConnectSeconds));
         var access = GatewayAccessSetup.Create(builder, options);
         var store = access.Storage.Requests;
-        builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), ObservabilityServices.Metered(store, sp),
-            ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.RequestLog").LogError(ex, "Could not store request records")));
+        builder.Services.AddSingleton(sp => new GatewayRuntime(config, new ProviderContext(http, options.Time, options.Environment), store,
+            ex => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.RequestLog").LogError(ex, "Could not store request records"),
+            sp.GetRequiredService<GatewayMetrics>().Record));
         var spinner = new IdleSpinner(IdleSpinner.MicrosecondsFor(config.Server, Environment.ProcessorCount));
         builder.Services.AddSingleton(spinner);
         builder.Services.AddHostedService(_ => spinner);

@@ -8,7 +8,8 @@ namespace Arbiter.Core.RequestLog;
 /// background loop in batches. When the channel is full the request waits (back-pressure) rather than lose a
 /// record. <see cref="CompleteAsync"/> drains everything already accepted, for graceful shutdown, whether or not
 /// <see cref="Start"/> was called. Records wait packed as bytes (<see cref="RequestRecordPacking"/>), so a batch
-/// gathering under load adds nothing to the garbage collector's work.
+/// gathering under load adds nothing to the garbage collector's work, and become objects one at a time as the store
+/// reads them (<see cref="PackedRecordBatch"/>).
 /// </summary>
 public sealed class RequestLogQueue
 {
@@ -21,6 +22,7 @@ public sealed class RequestLogQueue
     [ThreadStatic] private static byte[]? t_packBuffer;
     private readonly IRequestStore _store;
     private readonly Action<Exception> _onStoreError;
+    private readonly Action<RequestRecord>? _onRecord;
     private readonly Lock _gate = new();
     private readonly TimeSpan _batchInterval;
     private readonly TimeProvider _time;
@@ -38,9 +40,15 @@ public sealed class RequestLogQueue
     /// database blip (a restart, a dropped connection) costs no accepted record. Default: 0.2 s, 1 s, 3 s. At shutdown
     /// the retries run without pauses.
     /// </param>
+    /// <param name="onRecord">
+    /// Sees every accepted record once, as the store reads it (or after the store gave up on its batch), off the
+    /// request path: the gateway's metrics. An exception from it is reported once a batch and stops nothing.
+    /// </param>
     public RequestLogQueue(IRequestStore store, Action<Exception> onStoreError, int capacity = DefaultCapacity,
-        TimeSpan batchInterval = default, TimeProvider? time = null, IReadOnlyList<TimeSpan>? retryDelays = null)
+        TimeSpan batchInterval = default, TimeProvider? time = null, IReadOnlyList<TimeSpan>? retryDelays = null,
+        Action<RequestRecord>? onRecord = null)
     {
+        _onRecord = onRecord;
         _retryDelays = retryDelays ?? DefaultRetryDelays;
         _store = store;
         _onStoreError = onStoreError;
@@ -108,56 +116,21 @@ public sealed class RequestLogQueue
 
     private async Task DrainAsync()
     {
-        var batch = new List<RequestRecord>(MaxBatch);
+        var batch = new PackedRecordBatch(MaxBatch, _names, _onRecord, Report);
         var reader = _channel.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            ReadBatch(reader, batch);
+            while (batch.Taken < MaxBatch && reader.TryRead(out var entry)) batch.Add(entry);
             await WriteAsync(batch).ConfigureAwait(false);
-            var partFull = batch.Count < MaxBatch;
-            batch.Clear();
+            batch.ObserveRest();
+            var partFull = batch.Taken < MaxBatch;
+            batch.Release(_chunks);
             if (partFull && _batchInterval > TimeSpan.Zero && !_completing.IsCancellationRequested)
             {
                 // Shutdown cuts the wait short: everything accepted is written at once.
                 try { await Task.Delay(_batchInterval, _time, _completing.Token).ConfigureAwait(false); }
                 catch (OperationCanceledException) { }
             }
-        }
-    }
-
-    // Unpacks up to MaxBatch waiting records; their chunks are released as soon as they are objects again (a retry
-    // of the batch uses the objects).
-    private void ReadBatch(ChannelReader<PackedEntry> reader, List<RequestRecord> batch)
-    {
-        PackedLogChunks.Chunk? chunk = null;
-        var read = 0;
-        try
-        {
-            while (batch.Count < MaxBatch && reader.TryRead(out var entry))
-            {
-                if (entry.Whole is { } whole)
-                {
-                    batch.Add(whole);
-                    continue;
-                }
-                if (entry.Chunk != chunk)
-                {
-                    if (chunk is not null) _chunks.Release(chunk, read);
-                    chunk = entry.Chunk;
-                    read = 0;
-                }
-                read++;
-                try { batch.Add(RequestRecordPacking.Unpack(entry.Bytes, _names)); }
-                catch (Exception ex)
-                {
-                    // Only a packing bug gets here: the record is lost, said so, and the log goes on.
-                    Report(new InvalidOperationException("request log: a waiting record could not be unpacked and was dropped", ex));
-                }
-            }
-        }
-        finally
-        {
-            if (chunk is not null) _chunks.Release(chunk, read);
         }
     }
 
@@ -168,20 +141,28 @@ public sealed class RequestLogQueue
         catch (Exception) { }
     }
 
-    private async Task WriteAsync(List<RequestRecord> batch)
+    private async Task WriteAsync(PackedRecordBatch batch)
     {
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 0; ; )
         {
             try
             {
                 await _store.WriteBatchAsync(batch, CancellationToken.None).ConfigureAwait(false);
                 return;
             }
+            catch (Exception ex) when (Unreadable(ex) is { } unreadable)
+            {
+                // Only a packing bug gets here: that record is lost, said so, and the rest of the batch is written again
+                // (the store's write of it failed as a whole), without counting against the store's retries.
+                Report(unreadable.Unpacking());
+                batch.Drop(unreadable.Index);
+            }
             catch (Exception) when (attempt < _retryDelays.Count)
             {
-                if (_completing.IsCancellationRequested) continue;
-                try { await Task.Delay(_retryDelays[attempt], _time, _completing.Token).ConfigureAwait(false); }
-                catch (OperationCanceledException) { }
+                if (!_completing.IsCancellationRequested)
+                    try { await Task.Delay(_retryDelays[attempt], _time, _completing.Token).ConfigureAwait(false); }
+                    catch (OperationCanceledException) { }
+                attempt++;
             }
             catch (Exception ex)
             {
@@ -189,5 +170,12 @@ public sealed class RequestLogQueue
                 return;
             }
         }
+    }
+
+    private static UnreadableRecordException? Unreadable(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+            if (ex is UnreadableRecordException unreadable) return unreadable;
+        return null;
     }
 }

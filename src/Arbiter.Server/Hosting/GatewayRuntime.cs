@@ -16,7 +16,9 @@ namespace Arbiter.Server.Hosting;
 /// <summary>Everything a request needs, built once from a validated configuration.</summary>
 public sealed class GatewayRuntime
 {
-    public GatewayRuntime(ArbiterConfig config, ProviderContext providerContext, IRequestStore store, Action<Exception> onStoreError)
+    /// <param name="onRecord">Sees each request's record once, as the request log stores it (the gateway's metrics).</param>
+    public GatewayRuntime(ArbiterConfig config, ProviderContext providerContext, IRequestStore store, Action<Exception> onStoreError,
+        Action<RequestRecord>? onRecord = null)
     {
         Config = config;
         Providers = config.Providers.ToDictionary(p => p.Key,
@@ -28,7 +30,7 @@ public sealed class GatewayRuntime
         Store = store;
         // The store says how long records should gather between batches. The pause paces I/O on the wall clock, so a
         // test's fake clock never holds records back.
-        RequestLog = new RequestLogQueue(store, onStoreError, batchInterval: store.BatchPause);
+        RequestLog = new RequestLogQueue(store, onStoreError, batchInterval: store.BatchPause, onRecord: onRecord);
         Cascade = new CascadeRunner(Executor, CascadeRunner.BuiltInGates(Executor, Models, LearnedAnswerScorers.Load(config, Environment.CurrentDirectory)));
         Shadow = new ShadowRunner(Executor, RequestLog, providerContext.Time);
         Time = providerContext.Time;

@@ -68,10 +68,6 @@ internal static class ObservabilityServices
             });
     }
 
-    /// <summary>The request store as the request log writes to it: metrics are recorded on the way.</summary>
-    public static IRequestStore Metered(IRequestStore store, IServiceProvider services) =>
-        new MeteredRequestStore(store, services.GetRequiredService<GatewayMetrics>());
-
     public static void Map(WebApplication app, ArbiterConfig config)
     {
         var kpis = app.Services.GetRequiredService<KpiEndpoint>();

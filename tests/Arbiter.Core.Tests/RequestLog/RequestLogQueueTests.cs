@@ -3,6 +3,7 @@ using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
 using Arbiter.Core.Orchestration;
 using Arbiter.Core.RequestLog;
+using Arbiter.Core.RequestLog.Packing;
 
 namespace Arbiter.Core.Tests.RequestLog;
 
@@ -134,6 +135,78 @@ public sealed class RequestLogQueueTests
         Assert.Equal(0, errorCount);
         Assert.Equal(["kept-through-retries", .. Enumerable.Range(0, 10).Select(i => $"kept-{i}")], store.Records.Select(r => r.RequestId));
         Assert.Equal(store.BatchSizes[0], store.BatchSizes[2]);
+    }
+
+    /// <summary>Reads every record of a batch, then fails on its first <paramref name="failures"/> calls (like a commit failing).</summary>
+    private sealed class ReadsThenFailsStore(int failures) : IRequestStore
+    {
+        private int _calls;
+        public List<string> Stored { get; } = [];
+
+        public Task WriteBatchAsync(IReadOnlyList<RequestRecord> batch, CancellationToken cancellationToken)
+        {
+            var read = batch.Select(r => r.RequestId).ToList();
+            if (++_calls <= failures) throw new InvalidOperationException("commit failed");
+            Stored.AddRange(read);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task OnRecord_StoreReadsTheBatchAndFailsTwice_EachRecordSeenOnce()
+    {
+        var store = new ReadsThenFailsStore(failures: 2);
+        var seen = new List<string>();
+        var queue = new RequestLogQueue(store, _ => { }, retryDelays: TwoQuickRetries, onRecord: r => seen.Add(r.RequestId));
+
+        for (var i = 0; i < 10; i++) await queue.EnqueueAsync(Record($"r{i}"));
+        await queue.CompleteAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"r{i}"), seen);
+        Assert.Equal(seen, store.Stored);
+    }
+
+    [Fact]
+    public async Task OnRecord_StoreAlwaysFails_RecordsStillSeenOnceEach()
+    {
+        var store = new RecordingStore(TimeSpan.Zero, failOnCall: _ => true);
+        var seen = new List<string>();
+        var queue = new RequestLogQueue(store, _ => { }, retryDelays: TwoQuickRetries, onRecord: r => seen.Add(r.RequestId));
+
+        for (var i = 0; i < 10; i++) await queue.EnqueueAsync(Record($"r{i}"));
+        await queue.CompleteAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(store.Records);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"r{i}"), seen);
+    }
+
+    /// <summary>Fails its first write the way a store does when a waiting record cannot be unpacked (wrapped).</summary>
+    private sealed class StoreMeetingAnUnreadableRecord(RecordingStore inner, int index) : IRequestStore
+    {
+        private int _calls;
+
+        public Task WriteBatchAsync(IReadOnlyList<RequestRecord> batch, CancellationToken cancellationToken) =>
+            ++_calls == 1
+                ? throw new InvalidOperationException("batch failed", new UnreadableRecordException(index, new FormatException("bad bytes")))
+                : inner.WriteBatchAsync(batch, cancellationToken);
+    }
+
+    [Fact]
+    public async Task DrainLoop_UnreadableRecord_DroppedReportedOnceAndTheRestWrittenWithoutUsingRetries()
+    {
+        var inner = new RecordingStore(TimeSpan.Zero);
+        var reported = new List<Exception>();
+        // No retries at all: the second write must not count as one.
+        var queue = new RequestLogQueue(new StoreMeetingAnUnreadableRecord(inner, 1), reported.Add, retryDelays: []);
+
+        foreach (var id in new[] { "a", "b", "c" }) await queue.EnqueueAsync(Record(id));
+        await queue.CompleteAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["a", "c"], inner.Records.Select(r => r.RequestId));
+        var error = Assert.Single(reported);
+        Assert.Equal("request log: a waiting record could not be unpacked and was dropped", error.Message);
+        Assert.IsType<FormatException>(error.InnerException);
+        Assert.Equal(0, queue.PackedWaiting);
     }
 
     [Fact]
