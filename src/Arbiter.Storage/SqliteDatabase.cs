@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Arbiter.Storage;
 
@@ -42,15 +43,28 @@ public sealed class SqliteDatabase : SqlDatabase
     /// </summary>
     internal const int WriterCacheKiB = 512;
 
-    /// <summary>A connection for the request log's writer, which keeps it open (SQLite opens synchronously anyway).</summary>
-    internal SqliteConnection OpenWriter()
+    /// <summary>
+    /// A connection for the request log's writer, which keeps it and calls SQLite on it directly. Opened without
+    /// SQLite's per-connection mutex (<c>SQLITE_OPEN_NOMUTEX</c>): only the writer uses it, one batch at a time under
+    /// its own lock, and the mutex was taken and released around each of the 40 calls a row makes (3% of the writer's
+    /// time, measured in its profile). The caller closes it (<c>Dispose</c>).
+    /// </summary>
+    internal sqlite3 OpenWriter()
     {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = Pragmas + $" PRAGMA cache_size=-{WriterCacheKiB};";
-        pragma.ExecuteNonQuery();
-        return connection;
+        Batteries_V2.Init();
+        var rc = raw.sqlite3_open_v2(Path, out var db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_CREATE | raw.SQLITE_OPEN_NOMUTEX, null);
+        try
+        {
+            if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
+            rc = raw.sqlite3_exec(db, Pragmas + $" PRAGMA cache_size=-{WriterCacheKiB};");
+            if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
     }
 
     internal override IRequestLogWriter CreateRequestLogWriter() => new SqliteRequestLogWriter(this);

@@ -26,7 +26,7 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
     /// </summary>
     internal const int RowsBetweenYields = 32;
     private readonly Lock _gate = new();
-    private SqliteConnection? _connection;
+    private sqlite3? _db;
     private sqlite3_stmt? _request;
     private sqlite3_stmt? _attempt;
     private sqlite3_stmt? _orchestration;
@@ -48,7 +48,7 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
             }
             catch
             {
-                // A failed batch leaves nothing half-written (the pool must not get the connection back mid-transaction);
+                // A failed batch leaves nothing half-written (the connection must not stay open mid-transaction);
                 // the next batch starts on a new connection.
                 if (raw.sqlite3_get_autocommit(db) == 0) raw.sqlite3_exec(db, "ROLLBACK");
                 Close();
@@ -83,9 +83,8 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
 
     private sqlite3 Open()
     {
-        if (_connection is not null) return _connection.Handle!;
-        _connection = database.OpenWriter();
-        var db = _connection.Handle!;
+        if (_db is not null) return _db;
+        var db = _db = database.OpenWriter();
         Check(raw.sqlite3_prepare_v3(db, RequestRow.Insert, raw.SQLITE_PREPARE_PERSISTENT, out _request), db);
         Check(raw.sqlite3_prepare_v3(db, AttemptRow.Insert, raw.SQLITE_PREPARE_PERSISTENT, out _attempt), db);
         Check(raw.sqlite3_prepare_v3(db, OrchestrationRow.Insert, raw.SQLITE_PREPARE_PERSISTENT, out _orchestration), db);
@@ -109,8 +108,8 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
         _request?.Dispose();
         _attempt?.Dispose();
         _orchestration?.Dispose();
-        _connection?.Dispose();
-        (_request, _attempt, _orchestration, _connection) = (null, null, null, null);
+        _db?.Dispose();
+        (_request, _attempt, _orchestration, _db) = (null, null, null, null);
     }
 
     public ValueTask DisposeAsync()
