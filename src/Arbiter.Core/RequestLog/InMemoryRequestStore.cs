@@ -8,9 +8,12 @@ public sealed class InMemoryRequestStore(int capacity = 10_000) : IRequestStore
 
     public Task WriteBatchAsync(IReadOnlyList<RequestRecord> batch, CancellationToken cancellationToken)
     {
+        // Read the whole batch before keeping any of it: a batch that fails part way (a record the log cannot read)
+        // is written again, and must not leave its first records here twice.
+        var records = batch.ToArray();
         lock (_gate)
         {
-            foreach (var r in batch)
+            foreach (var r in records)
             {
                 if (_records.Count == capacity) _records.Dequeue();
                 _records.Enqueue(r);

@@ -117,6 +117,24 @@ public sealed class PackedRecordBatchTests
     }
 
     [Fact]
+    public async Task InMemoryStore_BatchFailingOnAnUnreadableRecord_KeepsNothingUntilWrittenAgainWithoutIt()
+    {
+        var chunks = new PackedLogChunks();
+        var store = new InMemoryRequestStore();
+        var batch = Batch(chunks, ["a"]);
+        batch.Add(chunks.Append([0xFF, 0xFF, 0xFF]));
+        batch.Add(Packed(chunks, Record("c")));
+
+        var error = await Assert.ThrowsAsync<UnreadableRecordException>(() => store.WriteBatchAsync(batch, default));
+        Assert.Empty(store.Recent(10));
+
+        batch.Drop(error.Index);
+        await store.WriteBatchAsync(batch, default);
+
+        Assert.Equal(["c", "a"], store.Recent(10).Select(r => r.RequestId));
+    }
+
+    [Fact]
     public void Release_GivesEveryEntryBackIncludingDroppedOnes_AndEmptiesTheBatch()
     {
         var chunks = new PackedLogChunks();
