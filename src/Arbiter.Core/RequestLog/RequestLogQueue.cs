@@ -154,7 +154,7 @@ public sealed class RequestLogQueue
             {
                 // Only a packing bug gets here: that record is lost, said so, and the rest of the batch is written again
                 // (the store's write of it failed as a whole), without counting against the store's retries.
-                Report(unreadable.Unpacking());
+                Report(unreadable.DroppedRecordError());
                 batch.Drop(unreadable.Index);
             }
             catch (Exception) when (attempt < _retryDelays.Count)

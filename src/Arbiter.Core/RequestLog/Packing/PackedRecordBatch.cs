@@ -86,7 +86,7 @@ internal sealed class PackedRecordBatch(int capacity, StringCache names, Action<
         {
             if (_observed[_live[i]]) continue;
             try { _ = this[i]; }
-            catch (UnreadableRecordException ex) { report(ex.Unpacking()); }
+            catch (UnreadableRecordException ex) { report(ex.DroppedRecordError()); }
         }
     }
 
@@ -127,6 +127,6 @@ internal sealed class UnreadableRecordException(int index, Exception inner)
     public int Index => index;
 
     /// <summary>What the log reports: the record is dropped and the log goes on.</summary>
-    public Exception Unpacking() =>
+    public Exception DroppedRecordError() =>
         new InvalidOperationException("request log: a waiting record could not be unpacked and was dropped", InnerException);
 }
