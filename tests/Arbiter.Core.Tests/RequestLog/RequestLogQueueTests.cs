@@ -9,7 +9,8 @@ namespace Arbiter.Core.Tests.RequestLog;
 
 public sealed class RequestLogQueueTests
 {
-    private static RequestRecord Record(string id) => new()
+    /// <summary>The smallest valid record (also used by the packed batch's tests).</summary>
+    internal static RequestRecord Record(string id) => new()
     {
         RequestId = id,
         StartedAt = DateTimeOffset.UnixEpoch,

@@ -1,19 +1,12 @@
 using System.Runtime.CompilerServices;
 using Arbiter.Core.RequestLog;
 using Arbiter.Core.RequestLog.Packing;
+using static Arbiter.Core.Tests.RequestLog.RequestLogQueueTests;
 
 namespace Arbiter.Core.Tests.RequestLog.Packing;
 
 public sealed class PackedRecordBatchTests
 {
-    private static RequestRecord Record(string id) => new()
-    {
-        RequestId = id,
-        StartedAt = DateTimeOffset.UnixEpoch,
-        RequestedModel = "auto",
-        Status = 200,
-    };
-
     private static PackedEntry Packed(PackedLogChunks chunks, RequestRecord record)
     {
         var writer = new PackWriter(new byte[1024]);
