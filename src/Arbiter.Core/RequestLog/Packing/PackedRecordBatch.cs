@@ -8,7 +8,8 @@ namespace Arbiter.Core.RequestLog.Packing;
 /// records outlived several collections and were promoted (a gen1 collection every fourth gen0 at 16 connections),
 /// while read one at a time each record dies young. A store keeps what it reads: reading an index again unpacks it
 /// again (only the last record read is kept). The observer sees each record once, the first time it is read
-/// or, for records the store never reached, at <see cref="ObserveRest"/>.
+/// or, for records the store never reached, at <see cref="ObserveRest"/>. One reader at a time (the log has one
+/// writer, and every store reads its batch in order).
 /// </summary>
 internal sealed class PackedRecordBatch(int capacity, StringCache names, Action<RequestRecord>? observe, Action<Exception> report)
     : IReadOnlyList<RequestRecord>
