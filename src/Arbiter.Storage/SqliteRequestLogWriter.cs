@@ -35,9 +35,10 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
     {
         lock (_gate)
         {
-            var db = Open();
+            sqlite3? db = null;
             try
             {
+                db = Open();
                 Check(raw.sqlite3_exec(db, "BEGIN IMMEDIATE"), db);
                 for (var i = 0; i < batch.Count; i++)
                 {
@@ -49,8 +50,9 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
             catch
             {
                 // A failed batch leaves nothing half-written (the connection must not stay open mid-transaction);
-                // the next batch starts on a new connection.
-                if (raw.sqlite3_get_autocommit(db) == 0) raw.sqlite3_exec(db, "ROLLBACK");
+                // the next batch starts on a new connection, its inserts prepared again (also when preparing them
+                // was what failed: a connection kept without them broke every later batch).
+                if (db is not null && raw.sqlite3_get_autocommit(db) == 0) raw.sqlite3_exec(db, "ROLLBACK");
                 Close();
                 throw;
             }
@@ -98,7 +100,7 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
         if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
     }
 
-    private static void Check(int rc, sqlite3 db)
+    internal static void Check(int rc, sqlite3 db)
     {
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
     }

@@ -12,4 +12,5 @@ public sealed class PostgresStoreTests
     [PostgresFact] public Task Migrate_OlderVersion_AppliesOnlyNewSteps() => StoreContract.Migrate_DatabaseAtAnOlderVersion_AppliesOnlyTheNewSteps("postgres");
     [PostgresFact] public Task WriteBatch_ServedByFirstCall_CallKeptInRow() => StoreContract.WriteBatch_ServedByFirstCall_KeepsTheCallInTheRowAndReadsItBack("postgres");
     [PostgresFact] public Task WriteBatch_OneBadRecord_BatchRolledBack() => StoreContract.WriteBatch_OneBadRecord_NothingOfTheBatchWrittenAndTheNextBatchIs("postgres");
+    [PostgresFact] public Task WriteBatch_TableMissingAtFirstWrite_LaterBatchesWritten() => StoreContract.WriteBatch_TableMissingAtFirstWrite_LaterBatchesWrittenOnceItIsBack("postgres");
 }

@@ -11,4 +11,5 @@ public sealed class SqliteStoreTests
     [Fact] public Task Migrate_OlderVersion_AppliesOnlyNewSteps() => StoreContract.Migrate_DatabaseAtAnOlderVersion_AppliesOnlyTheNewSteps("sqlite");
     [Fact] public Task WriteBatch_ServedByFirstCall_CallKeptInRow() => StoreContract.WriteBatch_ServedByFirstCall_KeepsTheCallInTheRowAndReadsItBack("sqlite");
     [Fact] public Task WriteBatch_OneBadRecord_BatchRolledBack() => StoreContract.WriteBatch_OneBadRecord_NothingOfTheBatchWrittenAndTheNextBatchIs("sqlite");
+    [Fact] public Task WriteBatch_TableMissingAtFirstWrite_LaterBatchesWritten() => StoreContract.WriteBatch_TableMissingAtFirstWrite_LaterBatchesWrittenOnceItIsBack("sqlite");
 }

@@ -193,6 +193,28 @@ internal static class StoreContract
         Assert.Equal(2, Assert.Single(read).Attempts.Count);
     });
 
+    /// <summary>A first batch that fails before any row (its insert cannot even be prepared) must not break the next ones.</summary>
+    public static Task WriteBatch_TableMissingAtFirstWrite_LaterBatchesWrittenOnceItIsBack(string engine) => WithDatabase(engine, async db =>
+    {
+        async Task RenameAsync(string from, string to)
+        {
+            await using var c = await db.OpenAsync(CancellationToken.None);
+            await using var command = c.CreateCommand();
+            command.CommandText = $"ALTER TABLE {from} RENAME TO {to}";
+            await command.ExecuteNonQueryAsync();
+        }
+        await using var store = new SqlRequestStore(db);
+
+        await RenameAsync("requests", "requests_away");
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            store.WriteBatchAsync([Records.Make("lost", Records.Day1, 1m)], CancellationToken.None));
+        await RenameAsync("requests_away", "requests");
+        await store.WriteBatchAsync([Records.Make("next", Records.Day1.AddSeconds(1), 1m)], CancellationToken.None);
+
+        var read = await store.QueryAsync(new Arbiter.Core.RequestLog.RequestQuery { From = Records.Day1, To = Records.Day1.AddDays(1) }, CancellationToken.None);
+        Assert.Equal(["next"], read.Select(r => r.RequestId));
+    });
+
     public static async Task Migrate_DatabaseAtAnOlderVersion_AppliesOnlyTheNewSteps(string engine)
     {
         var (db, cleanup) = await TestDatabases.CreateAsync(engine);
