@@ -55,9 +55,8 @@ public sealed class SqliteDatabase : SqlDatabase
         var rc = raw.sqlite3_open_v2(Path, out var db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_CREATE | raw.SQLITE_OPEN_NOMUTEX, null);
         try
         {
-            if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
-            rc = raw.sqlite3_exec(db, Pragmas + $" PRAGMA cache_size=-{WriterCacheKiB};");
-            if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
+            SqliteRequestLogWriter.Check(rc, db);
+            SqliteRequestLogWriter.Check(raw.sqlite3_exec(db, Pragmas + $" PRAGMA cache_size=-{WriterCacheKiB};"), db);
             return db;
         }
         catch
