@@ -41,13 +41,16 @@ internal static class ChatRequestBody
             var body = result.Buffer;
             // With inline I/O this runs on the socket thread: a large body (inline images) is parsed on the thread pool
             // so that it does not hold up every other connection on that thread.
-            return body.Length <= InlineParseLimit ? Parse(body) : await Task.Run(() => Parse(body), ct);
+            return body.Length <= InlineParseLimit ? Parse(body) : await ParseOnThreadPoolAsync(body, ct);
         }
         finally
         {
             reader.AdvanceTo(result.Buffer.End);
         }
     }
+
+    // Its own method: a lambda in ReadAsync made every request allocate the closure, large body or not.
+    private static Task<ChatRequest> ParseOnThreadPoolAsync(ReadOnlySequence<byte> body, CancellationToken ct) => Task.Run(() => Parse(body), ct);
 
     public static ChatRequest Parse(ReadOnlySequence<byte> body)
     {
