@@ -16,6 +16,11 @@ public sealed class RequestLogQueue
     public const int DefaultCapacity = 50_000;
     private static readonly TimeSpan[] DefaultRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
     private const int MaxBatch = 500;
+    /// <summary>
+    /// Records waiting behind a batch beyond which the log is behind (<see cref="IRequestLogBacklog"/>): about a tenth of
+    /// a second at the bench's load, a few hundred bytes each in the pinned chunks.
+    /// </summary>
+    public const int BehindAt = 2_000;
     private readonly Channel<PackedEntry> _channel;
     private readonly PackedLogChunks _chunks = new();
     private readonly StringCache _names = new();
@@ -116,8 +121,8 @@ public sealed class RequestLogQueue
 
     private async Task DrainAsync()
     {
-        var batch = new PackedRecordBatch(MaxBatch, _names, _onRecord, Report);
         var reader = _channel.Reader;
+        var batch = new PackedRecordBatch(MaxBatch, _names, _onRecord, Report, () => reader.Count);
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (batch.Taken < MaxBatch && reader.TryRead(out var entry)) batch.Add(entry);

@@ -338,6 +338,50 @@ public sealed class RequestLogQueueTests
         Assert.Same(orchestrated, stored[1]);
     }
 
+    /// <summary>Holds its first batch until released, and notes for each batch whether the log said it was behind.</summary>
+    private sealed class BacklogWatchingStore : IRequestStore
+    {
+        public readonly TaskCompletionSource FirstBatchHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public readonly TaskCompletionSource Release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public readonly List<(int Count, bool Behind)> Batches = [];
+        public int Stored;
+
+        public async Task WriteBatchAsync(IReadOnlyList<RequestRecord> batch, CancellationToken cancellationToken)
+        {
+            Batches.Add((batch.Count, batch is IRequestLogBacklog { IsBehind: true }));
+            if (Batches.Count == 1)
+            {
+                FirstBatchHeld.TrySetResult();
+                await Release.Task;
+            }
+            Stored += batch.Count;
+        }
+    }
+
+    [Fact]
+    public async Task DrainLoop_RecordsPilingUpBehindABatch_StoreToldTheLogIsBehindUntilCaughtUp()
+    {
+        var store = new BacklogWatchingStore();
+        var queue = new RequestLogQueue(store, _ => { });
+        await queue.EnqueueAsync(Record("first"));
+        queue.Start();
+        await store.FirstBatchHeld.Task;
+
+        // While the first batch is being written, a burst arrives: six batches' worth waiting behind it.
+        const int burst = 3_000;
+        for (var i = 0; i < burst; i++) await queue.EnqueueAsync(Record($"burst-{i}"));
+        store.Release.SetResult();
+        await queue.CompleteAsync();
+
+        Assert.Equal(1 + burst, store.Stored);
+        Assert.Equal((1, false), store.Batches[0]);
+        // Behind while more than RequestLogQueue.BehindAt records waited behind the batch being written, and not after.
+        var waitingBehind = store.Batches.Skip(1).Select((b, i) => burst - store.Batches.Skip(1).Take(i + 1).Sum(x => x.Count)).ToList();
+        Assert.Equal(waitingBehind.Select(w => w > RequestLogQueue.BehindAt), store.Batches.Skip(1).Select(b => b.Behind));
+        Assert.Contains(store.Batches, b => b.Behind);
+        Assert.False(store.Batches[^1].Behind);
+    }
+
     [Fact]
     public async Task DrainLoop_LongRun_ReusesTheSameFewChunks()
     {

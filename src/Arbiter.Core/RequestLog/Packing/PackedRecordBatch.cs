@@ -11,8 +11,10 @@ namespace Arbiter.Core.RequestLog.Packing;
 /// or, for records the store never reached, at <see cref="ObserveRest"/>. One reader at a time (the log has one
 /// writer, and every store reads its batch in order).
 /// </summary>
-internal sealed class PackedRecordBatch(int capacity, StringCache names, Action<RequestRecord>? observe, Action<Exception> report)
-    : IReadOnlyList<RequestRecord>
+/// <param name="waiting">How many records wait in the queue behind this batch (read when a store asks <see cref="IsBehind"/>).</param>
+internal sealed class PackedRecordBatch(int capacity, StringCache names, Action<RequestRecord>? observe, Action<Exception> report,
+    Func<int>? waiting = null)
+    : IReadOnlyList<RequestRecord>, IRequestLogBacklog
 {
     private readonly List<PackedEntry> _entries = new(capacity);
     // Positions in _entries still in the batch: an entry that cannot be unpacked is dropped from here, and released
@@ -27,6 +29,8 @@ internal sealed class PackedRecordBatch(int capacity, StringCache names, Action<
     public int Taken => _entries.Count;
 
     public int Count => _live.Count;
+
+    public bool IsBehind => waiting is not null && waiting() > RequestLogQueue.BehindAt;
 
     public void Add(PackedEntry entry)
     {
