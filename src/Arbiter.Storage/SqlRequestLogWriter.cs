@@ -44,8 +44,8 @@ internal sealed class SqlRequestLogWriter(SqlDatabase database) : IRequestLogWri
 
     private async Task WriteAsync(RequestRecord r, CancellationToken cancellationToken)
     {
-        var row = TimeOrderedId.New(r.StartedAt);
         var started = r.StartedAt.ToUnixTimeMilliseconds();
+        var row = RequestRow.RowId(r, started, new char[TimeOrderedId.Length]).ToString();
         var values = new AdoRowValues(_request!.Parameters);
         RequestRow.Write(ref values, r, row, started);
         await _request.ExecuteNonQueryAsync(cancellationToken);

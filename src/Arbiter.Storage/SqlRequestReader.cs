@@ -2,6 +2,7 @@ using System.Data.Common;
 using Arbiter.Core.Chat;
 using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
+using Arbiter.Core.Ids;
 using Arbiter.Core.RequestLog;
 
 namespace Arbiter.Storage;
@@ -28,14 +29,14 @@ internal static class SqlRequestReader
         var rows = new List<(string Row, RequestRecord Record)>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT {Columns} FROM requests WHERE started_at_ms >= @from AND started_at_ms < @to"
-                + (query.RequestId is null ? "" : " AND request_id = @rid")
-                + (excludeShadows ? " AND (decision IS NULL OR decision NOT LIKE @shadow)" : "") + " ORDER BY started_at_ms DESC LIMIT @limit";
+            var window = "started_at_ms >= @from AND started_at_ms < @to"
+                + (excludeShadows ? " AND (decision IS NULL OR decision NOT LIKE @shadow)" : "");
+            command.CommandText = (query.RequestId is { } rid ? ById(command, rid, window) : $"SELECT {Columns} FROM requests WHERE {window}")
+                + " ORDER BY started_at_ms DESC LIMIT @limit";
             if (excludeShadows) Sql.Add(command, "shadow", KpiSql.ShadowDecision);
             Sql.Add(command, "from", from);
             Sql.Add(command, "to", to);
             Sql.Add(command, "limit", (long)query.Limit);
-            if (query.RequestId is not null) Sql.Add(command, "rid", query.RequestId);
             await using var r = await command.ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken)) rows.Add((r.GetString(0), Read(r)));
         }
@@ -52,6 +53,22 @@ internal static class SqlRequestReader
         return records;
     }
 
+    /// <summary>
+    /// The rows with request id <paramref name="rid"/>: those the request-id index holds (ids clients sent), and, when
+    /// the id has the shape of one the gateway issues, the row keyed by it, found by the start time it carries
+    /// (<see cref="RequestRow.RowId"/>). The two never overlap. Returns the query's text and adds its parameters to
+    /// <paramref name="command"/>.
+    /// </summary>
+    internal static string ById(DbCommand command, string rid, string window)
+    {
+        Sql.Add(command, "rid", rid);
+        var indexed = $"SELECT {Columns} FROM requests WHERE request_id = @rid AND {RequestRow.IndexedById} AND {window}";
+        if (!IssuedRequestId.TryReadStart(rid, out var startedMs)) return indexed;
+        Sql.Add(command, "issued_at", startedMs);
+        Sql.Add(command, "issued_row", rid[IssuedRequestId.Prefix.Length..]);
+        return indexed + $" UNION ALL SELECT {Columns} FROM requests WHERE started_at_ms = @issued_at AND id = @issued_row AND request_id = @rid AND {window}";
+    }
+
     private static RequestRecord Read(DbDataReader r)
     {
         var record = ReadRow(r);
@@ -65,6 +82,7 @@ internal static class SqlRequestReader
         return new RequestRecord
         {
             RequestId = r.GetString(1),
+            RequestIdIssued = RequestRow.IsKeyedByRequestId(r.GetString(0), r.GetString(1)),
             StartedAt = DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(r.GetValue(2))),
             KeyId = Sql.String(r, 3),
             Team = Sql.String(r, 4),

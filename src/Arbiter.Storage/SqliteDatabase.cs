@@ -38,8 +38,9 @@ public sealed class SqliteDatabase : SqlDatabase
 
     /// <summary>
     /// The request log writer's page cache, in KiB (SQLite's default is 2,000). The writer only appends: each insert
-    /// walks the rightmost pages of three B-trees and a batch's new pages stay dirty until its commit, so a small cache
-    /// holds all it reuses, and the rest of the default is resident memory that nothing reads again.
+    /// walks the rightmost pages of its B-trees (two for an ordinary row, three when a client sent its request id) and
+    /// a batch's new pages stay dirty until its commit, so a small cache holds all it reuses, and the rest of the
+    /// default is resident memory that nothing reads again.
     /// </summary>
     internal const int WriterCacheKiB = 512;
 

@@ -65,9 +65,9 @@ internal sealed class SqliteRequestLogWriter(SqliteDatabase database) : IRequest
 
     private void Write(RequestRecord r, sqlite3 db)
     {
-        Span<char> id = stackalloc char[TimeOrderedId.Length];
-        TimeOrderedId.Format(r.StartedAt, id);
         var started = r.StartedAt.ToUnixTimeMilliseconds();
+        Span<char> buffer = stackalloc char[TimeOrderedId.Length];
+        var id = RequestRow.RowId(r, started, buffer);
         var values = new SqliteRowValues(_request!);
         RequestRow.Write(ref values, r, id, started);
         Step(_request!, db);

@@ -32,7 +32,7 @@ public sealed class GatewayHost : IAsyncDisposable
         StartAsync(ConfigLoader.Parse(yaml), environment);
 
     public static async Task<GatewayHost> StartAsync(ArbiterConfig config, IReadOnlyDictionary<string, string>? environment = null,
-        Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplicationBuilder>? configure = null, TimeProvider? time = null)
     {
         var store = new InMemoryRequestStore();
         var app = ArbiterServer.Build(new ArbiterServerOptions
@@ -40,6 +40,7 @@ public sealed class GatewayHost : IAsyncDisposable
             Config = config,
             Environment = name => environment is not null && environment.TryGetValue(name, out var v) ? v : null,
             RequestStore = store,
+            Time = time ?? TimeProvider.System,
         }, builder =>
         {
             builder.WebHost.UseTestServer();

@@ -4,8 +4,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Arbiter.Core.Chat;
+using Arbiter.Core.Config;
+using Arbiter.Core.Ids;
 using Arbiter.Providers.Tests.Conformance;
 using Arbiter.Providers.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 using OpenAI.Chat;
 
 namespace Arbiter.Server.Tests;
@@ -211,5 +214,26 @@ public sealed class UpstreamThroughGatewayTests : IAsyncLifetime
         var response = await _host.Http.SendAsync(request);
 
         Assert.Equal("trace-abc-123", response.Headers.GetValues("x-request-id").Single());
+        Assert.False((await _host.RecordAsync("trace-abc-123")).RequestIdIssued);
+    }
+
+    [Fact]
+    public async Task NoClientRequestId_TheIssuedOneCarriesTheRecordsStart()
+    {
+        // A gateway clock far from the machine's: the id and the record must both take the start from it.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, 123, TimeSpan.Zero));
+        await using var host = await GatewayHost.StartAsync(ConfigLoader.Parse(TestConfigs.OpenAIUpstream(_upstream.BaseUrl)), TestConfigs.UpstreamEnv, time: time);
+        _upstream.Enqueue(Hello);
+
+        var response = await host.Http.PostAsync("/v1/chat/completions",
+            new StringContent("""{"model":"gpt-test","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+
+        var id = response.Headers.GetValues("x-request-id").Single();
+        var record = await host.RecordAsync(id);
+        Assert.Equal(time.GetUtcNow(), record.StartedAt);
+        Assert.True(record.RequestIdIssued);
+        // The request log finds the row by this start time (RequestRow.RowId): the two must be the same instant.
+        Assert.True(IssuedRequestId.TryReadStart(id, out var startedMs));
+        Assert.Equal(record.StartedAt.ToUnixTimeMilliseconds(), startedMs);
     }
 }

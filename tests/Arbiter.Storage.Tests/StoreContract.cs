@@ -1,5 +1,6 @@
 using Arbiter.Core.Accounting;
 using Arbiter.Core.Execution;
+using Arbiter.Core.Ids;
 using Arbiter.Core.Keys;
 using Arbiter.Core.RequestLog;
 using Microsoft.Extensions.Time.Testing;
@@ -132,6 +133,41 @@ internal static class StoreContract
         Assert.Equal(10m, Assert.Single(await store.LoadTeamsAsync(CancellationToken.None)).Limits.DailyBudgetUsd);
         Assert.True(await store.DeleteTeamAsync("red", CancellationToken.None));
         Assert.False(await store.DeleteTeamAsync("red", CancellationToken.None));
+    });
+
+    public static Task QueryById_IssuedAndClientIds_FoundWithOnlyClientIdsInTheIndex(string engine) => WithDatabase(engine, async db =>
+    {
+        await using var store = new SqlRequestStore(db);
+        var at = Records.Day1;
+        var issued = Records.Make(IssuedRequestId.New(at), at, 1m) with { RequestIdIssued = true };
+        // A client's own id in the issued shape (its time is not the request's start) and a client reusing an issued id.
+        var lookalike = Records.Make(IssuedRequestId.New(at.AddSeconds(1)), at.AddSeconds(2), 1m);
+        var reused = Records.Make(issued.RequestId, at.AddMinutes(1), 2m);
+        // Said to be issued but not of its start (no gateway path makes one): kept as a client id would be.
+        var skewed = Records.Make(IssuedRequestId.New(at), at.AddMilliseconds(3), 1m) with { RequestIdIssued = true };
+        var client = Records.Make("client-1", at, 1m);
+        await store.WriteBatchAsync([issued, lookalike, reused, skewed, client], CancellationToken.None);
+
+        async Task<IReadOnlyList<RequestRecord>> ById(string id) =>
+            await store.QueryAsync(new RequestQuery { RequestId = id, Limit = 10 }, CancellationToken.None);
+        Assert.Equal([(2m, false), (1m, true)], (await ById(issued.RequestId)).Select(r => (r.CostUsd, r.RequestIdIssued)));
+        var read = (await ById(issued.RequestId))[1];
+        Assert.Equal(issued with { Attempts = read.Attempts }, read);
+        Assert.Equal(issued.Attempts.Select(a => (a.Model, a.Deployment)), read.Attempts.Select(a => (a.Model, a.Deployment)));
+        foreach (var r in new[] { lookalike, skewed, client })
+            Assert.Equal(r.StartedAt, Assert.Single(await ById(r.RequestId)).StartedAt);
+        Assert.False(Assert.Single(await ById(skewed.RequestId)).RequestIdIssued);
+        Assert.Empty(await ById(IssuedRequestId.New(at)));
+        Assert.Empty(await store.QueryAsync(new RequestQuery { RequestId = issued.RequestId, From = at.AddMinutes(2) }, CancellationToken.None));
+
+        // The rows the partial index holds: every one but the row keyed by its issued id.
+        await using var c = await db.OpenAsync(CancellationToken.None);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT request_id, started_at_ms FROM requests WHERE {RequestRow.IndexedById} ORDER BY started_at_ms";
+        var indexed = new List<(string, long)>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) indexed.Add((reader.GetString(0), Convert.ToInt64(reader.GetValue(1))));
+        Assert.Equal(new[] { client, skewed, lookalike, reused }.Select(r => (r.RequestId, r.StartedAt.ToUnixTimeMilliseconds())), indexed);
     });
 
     public static Task QueryAsync_Window_ReadsRecordsBackNewestFirstWithAttempts(string engine) => WithDatabase(engine, async db =>

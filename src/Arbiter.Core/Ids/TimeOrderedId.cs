@@ -48,4 +48,15 @@ public static class TimeOrderedId
     }
 
     public static string New(DateTimeOffset at) => string.Create(Length, at, static (chars, t) => Format(t, chars));
+
+    /// <summary>The Unix milliseconds of an id in this format (32 lowercase hex digits, version 7).</summary>
+    public static bool TryReadUnixMs(ReadOnlySpan<char> id, out long unixMs)
+    {
+        unixMs = 0;
+        if (id.Length != Length || id[12] != '7') return false;
+        foreach (var c in id)
+            if (c is not ((>= '0' and <= '9') or (>= 'a' and <= 'f'))) return false;
+        foreach (var c in id[..12]) unixMs = (unixMs << 4) | (long)(c <= '9' ? c - '0' : c - 'a' + 10);
+        return true;
+    }
 }

@@ -9,6 +9,11 @@ namespace Arbiter.Core.RequestLog;
 public sealed record RequestRecord
 {
     public required string RequestId { get; init; }
+    /// <summary>
+    /// The gateway made <see cref="RequestId"/> (an <see cref="Ids.IssuedRequestId"/> of <see cref="StartedAt"/>), rather
+    /// than the client sending it: unique, and it says when the request started.
+    /// </summary>
+    public bool RequestIdIssued { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
     public required string RequestedModel { get; init; }
     public string? Route { get; init; }

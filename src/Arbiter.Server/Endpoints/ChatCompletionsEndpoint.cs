@@ -36,7 +36,7 @@ internal sealed partial class ChatCompletionsEndpoint(GatewayRuntime runtime, Ga
         RequestTrace? trace = null;
         try
         {
-            trace = new RequestTrace(RequestIds.From(ctx.Request.Headers[ArbiterHeaders.RequestId]), runtime.Time.GetUtcNow());
+            trace = RequestTrace.Start(ctx.Request.Headers[ArbiterHeaders.RequestId], runtime.Time.GetUtcNow());
             ctx.Response.Headers[ArbiterHeaders.RequestId] = trace.RequestId;
 
             ChatRequest request;

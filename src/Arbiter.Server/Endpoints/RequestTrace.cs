@@ -5,6 +5,7 @@ using Arbiter.Core.Execution;
 using Arbiter.Core.Orchestration;
 using Arbiter.Core.RequestLog;
 using Arbiter.Core.Telemetry;
+using Arbiter.Server.Http;
 
 namespace Arbiter.Server.Endpoints;
 
@@ -12,9 +13,13 @@ namespace Arbiter.Server.Endpoints;
 /// What one request did, filled in as it goes and turned into one immutable <see cref="RequestRecord"/> at the
 /// end (a single allocation, rather than a record copied at every step).
 /// </summary>
-internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
+internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt, bool requestIdIssued)
 {
     private readonly long _start = Stopwatch.GetTimestamp();
+
+    /// <summary>A request starting now, under the client's x-request-id or, without a usable one, an id the gateway issues.</summary>
+    public static RequestTrace Start(string? clientRequestId, DateTimeOffset startedAt) =>
+        new(RequestIds.From(clientRequestId, startedAt, out var issued), startedAt, issued);
 
     public string RequestId { get; } = requestId;
     /// <summary>The request's span; null (and free) when nothing listens.</summary>
@@ -72,6 +77,7 @@ internal sealed class RequestTrace(string requestId, DateTimeOffset startedAt)
         var record = new RequestRecord
         {
             RequestId = RequestId,
+            RequestIdIssued = requestIdIssued,
             StartedAt = startedAt,
             RequestedModel = RequestedModel,
             Route = Route,

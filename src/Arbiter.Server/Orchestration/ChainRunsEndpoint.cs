@@ -21,11 +21,9 @@ internal sealed class ChainRunsEndpoint(OrchestrationServices services)
     public async Task HandleAsync(HttpContext ctx, string name)
     {
         var runtime = services.Runtime;
-        var trace = new RequestTrace(RequestIds.From(ctx.Request.Headers[ArbiterHeaders.RequestId]), runtime.Time.GetUtcNow())
-        {
-            RequestedModel = "chain:" + name,
-            Route = "chain:" + name,
-        };
+        var trace = RequestTrace.Start(ctx.Request.Headers[ArbiterHeaders.RequestId], runtime.Time.GetUtcNow());
+        trace.RequestedModel = "chain:" + name;
+        trace.Route = "chain:" + name;
         ctx.Response.Headers[ArbiterHeaders.RequestId] = trace.RequestId;
         ChainConfigured chain;
         ChainRunBody body;

@@ -69,7 +69,9 @@ internal sealed class SessionsEndpoint(OrchestrationServices services)
     public async Task TurnAsync(HttpContext ctx, string id)
     {
         var runtime = services.Runtime;
-        var trace = new RequestTrace(RequestIds.From(ctx.Request.Headers[ArbiterHeaders.RequestId]), runtime.Time.GetUtcNow()) { RequestedModel = "session:" + id, Route = "session" };
+        var trace = RequestTrace.Start(ctx.Request.Headers[ArbiterHeaders.RequestId], runtime.Time.GetUtcNow());
+        trace.RequestedModel = "session:" + id;
+        trace.Route = "session";
         ctx.Response.Headers[ArbiterHeaders.RequestId] = trace.RequestId;
         AdmissionTicket ticket;
         string message, target;

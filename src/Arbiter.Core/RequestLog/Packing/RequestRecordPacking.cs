@@ -21,6 +21,7 @@ internal static class RequestRecordPacking
     public static void Pack(ref PackWriter w, RequestRecord r)
     {
         w.String(r.RequestId);
+        w.Bool(r.RequestIdIssued);
         w.Long(r.StartedAt.Ticks);
         w.Long(r.StartedAt.Offset.Ticks);
         w.String(r.RequestedModel);
@@ -61,6 +62,7 @@ internal static class RequestRecordPacking
         var record = new RequestRecord
         {
             RequestId = p.String()!,
+            RequestIdIssued = p.Bool(),
             StartedAt = new DateTimeOffset(p.Long(), new TimeSpan(p.Long())),
             RequestedModel = p.KnownName()!, // as the client sent it: shared only when already known, so made-up names cannot fill the cache
             Route = p.Name(),

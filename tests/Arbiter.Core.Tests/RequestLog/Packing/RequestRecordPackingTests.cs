@@ -26,6 +26,7 @@ public sealed class RequestRecordPackingTests
         var record = new RequestRecord { RequestId = "req-é-😀", StartedAt = new DateTimeOffset(2026, 11, 24, 1, 2, 3, 456, TimeSpan.FromHours(-5)).AddTicks(7), RequestedModel = "auto", Status = 502 };
         var filled = new Dictionary<string, object>
         {
+            [nameof(RequestRecord.RequestIdIssued)] = true,
             [nameof(RequestRecord.Route)] = "support",
             [nameof(RequestRecord.Decision)] = "cascade:auto -> fast > deep | fast rejected (score 0.41)",
             [nameof(RequestRecord.ServedModel)] = "deep",
