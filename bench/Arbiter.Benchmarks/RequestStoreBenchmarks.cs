@@ -12,13 +12,14 @@ namespace Arbiter.Benchmarks;
 /// The request log's SQLite write: batches of records like the bench's (one attempt each), reported per record. Under
 /// load the log writes on the gateway's own core, so this cost is paid per request. Each batch is new records, later
 /// than the last (rewriting the same ones made every index insert land in the middle of its tree), made in the timed
-/// call (about half a microsecond each). <see cref="Ids"/>: the gateway's own time-ordered request ids, or a client's
-/// random ones (kept by the gateway and indexed, so each insert lands at a random place in the index).
+/// call (about half a microsecond each). <see cref="Ids"/>: ids the gateway issued (they key their rows and stay out of
+/// the request-id index), a client's time-ordered ones (indexed at the index's end), or a client's random ones (indexed,
+/// so each insert lands at a random place in the index).
 /// </summary>
 [MemoryDiagnoser]
 public class RequestStoreBenchmarks
 {
-    public enum RequestIds { Gateway, ClientRandom }
+    public enum RequestIds { Issued, ClientOrdered, ClientRandom }
 
     private const int BatchSize = 250;
     private string _folder = null!;
@@ -28,7 +29,7 @@ public class RequestStoreBenchmarks
     private DateTimeOffset _start;
     private long _written;
 
-    [Params(RequestIds.Gateway, RequestIds.ClientRandom)]
+    [Params(RequestIds.Issued, RequestIds.ClientOrdered, RequestIds.ClientRandom)]
     public RequestIds Ids { get; set; }
 
     [GlobalSetup]
@@ -70,8 +71,13 @@ public class RequestStoreBenchmarks
         {
             // 20,000 records a second of simulated time, as at the bench's load.
             var startedAt = _start.AddTicks(_written++ * 500);
-            var id = Ids == RequestIds.Gateway ? "req_" + TimeOrderedId.New(startedAt) : "req_" + Guid.NewGuid().ToString("N");
-            _batch[i] = _template with { RequestId = id, StartedAt = startedAt };
+            var id = Ids switch
+            {
+                RequestIds.Issued => IssuedRequestId.New(startedAt),
+                RequestIds.ClientOrdered => "trace-" + TimeOrderedId.New(startedAt),
+                _ => "req_" + Guid.NewGuid().ToString("N"),
+            };
+            _batch[i] = _template with { RequestId = id, RequestIdIssued = Ids == RequestIds.Issued, StartedAt = startedAt };
         }
         return _storage.Requests.WriteBatchAsync(_batch, CancellationToken.None);
     }
