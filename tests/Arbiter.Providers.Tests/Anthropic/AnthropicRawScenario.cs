@@ -5,9 +5,8 @@ namespace Arbiter.Providers.Tests.Anthropic;
 /// <summary>
 /// An answer the fake sends byte for byte (after checking the request), for wire details the canonical
 /// scenarios cannot express: thinking blocks, several tool calls, in-band error events, streams cut short.
-/// <paramref name="Abort"/> cuts the connection after the body instead of finishing the response.
 /// </summary>
-public sealed record AnthropicRawScenario(int Status, string ContentType, string Body, bool Abort = false) : FakeScenario
+public sealed record AnthropicRawScenario(int Status, string ContentType, string Body) : FakeScenario
 {
     public static AnthropicRawScenario Json(string body) => new(200, "application/json", body);
 

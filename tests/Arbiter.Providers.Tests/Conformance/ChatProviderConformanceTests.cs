@@ -207,12 +207,17 @@ public abstract class ChatProviderConformanceTests : FakeHarness<IProviderFake>
     [Fact]
     public async Task StreamBrokenMidway_FailsAfterTheFirstChunk()
     {
-        Fake.Enqueue(new BrokenStreamScenario("partial answer"));
+        var broken = new BrokenStreamScenario("partial answer");
+        Fake.Enqueue(broken);
         var received = new List<ChatStreamChunk>();
 
         var ex = await Assert.ThrowsAsync<ArbiterException>(async () =>
         {
-            await foreach (var chunk in Provider().StreamAsync(Request(true), UpstreamModel, CancellationToken.None)) received.Add(chunk);
+            await foreach (var chunk in Provider().StreamAsync(Request(true), UpstreamModel, CancellationToken.None))
+            {
+                received.Add(chunk);
+                broken.PieceArrived();
+            }
         });
 
         Assert.NotEmpty(received);

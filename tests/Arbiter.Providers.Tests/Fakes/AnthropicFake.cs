@@ -47,14 +47,13 @@ public sealed class AnthropicFake : FakeBase
                 return;
             case AnthropicRawScenario raw:
                 await WriteAsync(ctx, raw.Status, raw.ContentType, raw.Body);
-                if (raw.Abort) await AbortAsync(ctx);
                 return;
             case BrokenStreamScenario b:
                 await StartSseAsync(ctx);
                 await SendAsync(ctx, MessageStart(model, new TokenUsage { InputTokens = 10 }));
                 await SendAsync(ctx, BlockStart(0, new JsonObject { ["type"] = "text", ["text"] = "" }));
                 await SendAsync(ctx, BlockDelta(0, new JsonObject { ["type"] = "text_delta", ["text"] = b.FirstPiece }));
-                await AbortAsync(ctx);
+                await AbortAfterPieceAsync(ctx, b);
                 return;
         }
         if (stream) await StreamAsync(ctx, model, scenario);

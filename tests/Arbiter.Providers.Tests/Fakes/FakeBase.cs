@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text;
 using Arbiter.Providers.Tests.Conformance;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Arbiter.Providers.Tests.Fakes;
 
@@ -71,12 +70,14 @@ public abstract class FakeBase : IProviderFake
         await ctx.Response.Body.FlushAsync();
     }
 
-    /// <summary>Cuts the connection without finishing the response, as a dropped upstream does.</summary>
-    protected static async Task AbortAsync(HttpContext ctx)
+    /// <summary>
+    /// Cuts the connection without finishing the response, as a dropped upstream does, once the test has the piece
+    /// sent so far (<see cref="BrokenStreamScenario"/>).
+    /// </summary>
+    protected static async Task AbortAfterPieceAsync(HttpContext ctx, BrokenStreamScenario scenario)
     {
         await ctx.Response.Body.FlushAsync();
-        await Task.Delay(20);
-        ctx.Features.Get<IHttpResponseFeature>();
+        await scenario.WaitForPieceAsync();
         ctx.Abort();
     }
 

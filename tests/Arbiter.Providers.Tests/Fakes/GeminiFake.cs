@@ -70,7 +70,7 @@ public sealed partial class GeminiFake : FakeBase
             case BrokenStreamScenario b:
                 await StartSseAsync(ctx);
                 await SendEventAsync(ctx, Response(model, Candidate(TextPart(b.FirstPiece), null), null).ToJsonString());
-                await AbortAsync(ctx);
+                await AbortAfterPieceAsync(ctx, b);
                 return;
         }
         if (!stream) await WriteAsync(ctx, 200, "application/json", Complete(model, scenario).ToJsonString());

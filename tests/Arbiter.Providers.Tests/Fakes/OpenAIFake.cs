@@ -49,7 +49,7 @@ public sealed class OpenAIFake : FakeBase
             case BrokenStreamScenario b:
                 await StartSseAsync(ctx);
                 await SendEventAsync(ctx, Chunk(model, new JsonObject { ["role"] = "assistant", ["content"] = b.FirstPiece }, null));
-                await AbortAsync(ctx);
+                await AbortAfterPieceAsync(ctx, b);
                 return;
         }
         if (!stream)
