@@ -16,7 +16,9 @@ public sealed class ChaosUpstream : IAsyncDisposable
 {
     public const string AnswerText = "The quick brown fox jumps over the lazy dog.";
     public static readonly TimeSpan DripInterval = TimeSpan.FromMilliseconds(60);
-    private static readonly string[] Pieces = ["The quick", " brown fox", " jumps over", " the lazy", " dog."];
+    /// <summary>The first streamed piece (all a <see cref="ChaosFault.ResetMidStream"/> stream sends).</summary>
+    public const string FirstPiece = "The quick";
+    private static readonly string[] Pieces = [FirstPiece, " brown fox", " jumps over", " the lazy", " dog."];
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<ChaosFault> _queue = new();
     private LoopbackServer? _server;
@@ -33,7 +35,8 @@ public sealed class ChaosUpstream : IAsyncDisposable
         var chaos = new ChaosUpstream { Fault = fault };
         if (fault == ChaosFault.ConnectionRefused)
         {
-            chaos.BaseUrl = $"http://127.0.0.1:{ClosedPort()}/v1";
+            chaos._closedPort = ClosedPort();
+            chaos.BaseUrl = $"http://127.0.0.1:{((IPEndPoint)chaos._closedPort.LocalEndPoint!).Port}/v1";
             return chaos;
         }
         chaos._server = await LoopbackServer.StartAsync(chaos.HandleAsync);
@@ -41,18 +44,35 @@ public sealed class ChaosUpstream : IAsyncDisposable
         return chaos;
     }
 
+    private readonly TaskCompletionSource _firstPieceArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Called by the test when the first streamed piece reached the client: a <see cref="ChaosFault.ResetMidStream"/> stream is cut then.</summary>
+    public void FirstPieceArrived() => _firstPieceArrived.TrySetResult();
+
+    /// <summary>Waits for <see cref="FirstPieceArrived"/>, or 10 s, so that a piece that never arrives fails the test instead of hanging it.</summary>
+    private async Task WaitForFirstPieceAsync(CancellationToken aborted)
+    {
+        try { await _firstPieceArrived.Task.WaitAsync(TimeSpan.FromSeconds(10), aborted); }
+        catch (TimeoutException) { }
+    }
+
     public void Enqueue(params ChaosFault[] faults)
     {
         foreach (var f in faults) _queue.Enqueue(f);
     }
 
-    /// <summary>A port nothing listens on: bound, then released.</summary>
-    private static int ClosedPort()
+    /// <summary>
+    /// A port nothing listens on: bound and kept bound (never listening) until disposal, so connecting is refused and no
+    /// other server of the test run (each takes an ephemeral port) can be given it in the meantime, as it could once released.
+    /// </summary>
+    private static Socket ClosedPort()
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+        return socket;
     }
+
+    private Socket? _closedPort;
 
     private async Task HandleAsync(HttpContext ctx, RecordedRequest request)
     {
@@ -98,7 +118,10 @@ public sealed class ChaosUpstream : IAsyncDisposable
                     ctx.Response.ContentType = stream ? "text/event-stream" : "application/json";
                     await ctx.Response.WriteAsync(stream ? Event(Chunk(model, Pieces[0], null)) : "{\"id\":\"chatcmpl-chaos\",\"object\":\"chat.", aborted);
                     await ctx.Response.Body.FlushAsync(aborted);
-                    await Task.Delay(20, aborted);
+                    // An abort drops whatever Kestrel has not sent yet: a stream is cut only once the client has its first
+                    // piece (on a timer, a loaded machine lost the piece and the gateway retried a call that never started).
+                    // Half a JSON body reads as the same upstream_error whether or not it arrived, so it needs no wait.
+                    if (stream) await WaitForFirstPieceAsync(aborted);
                     ctx.Abort();
                     return;
             }
@@ -171,6 +194,7 @@ public sealed class ChaosUpstream : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _closedPort?.Dispose();
         if (_server is not null) await _server.DisposeAsync();
     }
 }
