@@ -61,10 +61,11 @@ public sealed class DeploymentTests
         var h = new ResilienceHarness().Build(new() { ["m"] = model }, NoRetries());
         h.Time.Advance(TimeSpan.FromSeconds(45));
 
-        await h.Complete(null, "m");
-        var limited = await h.Complete(null, "m");
+        // The clock stands still through each request, so the retry-after is exactly what is left of the minute.
+        await h.CompleteWithoutTime("m");
+        var limited = await h.CompleteWithoutTime("m");
         h.Time.Advance(TimeSpan.FromSeconds(15)); // the next minute
-        var again = await h.Complete(null, "m");
+        var again = await h.CompleteWithoutTime("m");
 
         Assert.Equal(ErrorKind.RateLimited, limited.Error!.Kind);
         Assert.Equal(TimeSpan.FromSeconds(15), limited.Error.RetryAfter);
