@@ -10,17 +10,29 @@ namespace Arbiter.Server.Tests.Feedback;
 /// <summary>Feedback that arrives before the request log has written its request (the log is off the request path).</summary>
 public sealed class FeedbackBeforeLogTests
 {
-    /// <summary>Holds each batch back a little, as a busy SQL store's batching does.</summary>
+    /// <summary>
+    /// Holds each batch back, as a busy SQL store's batching does, until a lookup by request id has missed: the
+    /// feedback surely comes first, however long the test takes between the answer and the feedback (a 150 ms
+    /// timer here let a slow test find the record already written).
+    /// </summary>
     private sealed class SlowStore(IRequestStore inner) : IRequestStore
     {
+        private readonly TaskCompletionSource _missed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public async Task WriteBatchAsync(IReadOnlyList<RequestRecord> batch, CancellationToken cancellationToken)
         {
-            await Task.Delay(150, cancellationToken);
+            // Bounded, so that a feedback that never looks fails the test instead of hanging the log's shutdown.
+            try { await _missed.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken); }
+            catch (TimeoutException) { }
             await inner.WriteBatchAsync(batch, cancellationToken);
         }
 
-        public Task<IReadOnlyList<RequestRecord>> QueryAsync(RequestQuery query, CancellationToken cancellationToken) =>
-            inner.QueryAsync(query, cancellationToken);
+        public async Task<IReadOnlyList<RequestRecord>> QueryAsync(RequestQuery query, CancellationToken cancellationToken)
+        {
+            var found = await inner.QueryAsync(query, cancellationToken);
+            if (query.RequestId is not null && found.Count == 0) _missed.TrySetResult();
+            return found;
+        }
     }
 
     [Fact]
