@@ -3,6 +3,7 @@ using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
 using Arbiter.Core.Routing;
 using Arbiter.Core.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 using static Arbiter.Core.Tests.Execution.ChatExecutorTests;
 
 namespace Arbiter.Core.Tests.Execution;
@@ -121,10 +122,15 @@ public sealed class ChatExecutorStreamTests
     [Fact]
     public async Task OpenStreamAsync_HangBeforeFirstChunk_UpstreamTimeoutThenFallback()
     {
+        // The clock passes the timeout once a hangs, then stands still: b's first chunk needs no time.
+        var time = new FakeTimeProvider();
         var a = new FakeChatProvider("a", FakeBehaviour.Hang) { Pieces = [] };
         var b = new FakeChatProvider("b");
 
-        await using var outcome = await Open(PlanOf(a, b), Short);
+        var opening = TestExecutors.WithoutRetries(Short, time).OpenStreamAsync(Request, PlanOf(a, b), CancellationToken.None).AsTask();
+        await Until(() => a.StreamCalls == 1);
+        time.Advance(Short);
+        await using var outcome = await opening.WaitAsync(Generous);
 
         Assert.Equal("b-model", outcome.Model!.Name);
         Assert.Equal(ErrorKind.UpstreamTimeout, outcome.Attempts[0].Error!.Kind);
@@ -145,10 +151,14 @@ public sealed class ChatExecutorStreamTests
     [Fact]
     public async Task MoveNextAsync_HangAfterFirstChunk_ThrowsUpstreamTimeout()
     {
+        // The first chunk comes with the clock standing still; only then does it pass the call's bound.
+        var time = new FakeTimeProvider();
         var a = new FakeChatProvider("a", FakeBehaviour.Hang) { Pieces = ["first"] };
 
-        await using var outcome = await Open(PlanOf(a), Short);
-        var ex = await Assert.ThrowsAsync<ArbiterException>(async () => await RestText(outcome));
+        await using var outcome = await TestExecutors.WithoutRetries(Short, time).OpenStreamAsync(Request, PlanOf(a), CancellationToken.None);
+        var reading = RestText(outcome);
+        time.Advance(Short);
+        var ex = await Assert.ThrowsAsync<ArbiterException>(() => reading.WaitAsync(Generous));
 
         Assert.Equal(ErrorKind.UpstreamTimeout, ex.Error.Kind);
         Assert.Equal("a", ex.Error.Provider);

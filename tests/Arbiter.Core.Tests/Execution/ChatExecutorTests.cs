@@ -4,6 +4,7 @@ using Arbiter.Core.Errors;
 using Arbiter.Core.Execution;
 using Arbiter.Core.Routing;
 using Arbiter.Core.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Arbiter.Core.Tests.Execution;
 
@@ -114,10 +115,16 @@ public sealed class ChatExecutorTests
     [Fact]
     public async Task CompleteAsync_ProviderHangsPastTimeout_FallsBackToNext()
     {
+        // The clock passes the timeout once a hangs, then stands still: on the real clock b had to answer within the
+        // same 0.2 s, which a loaded machine need not manage.
+        var time = new FakeTimeProvider();
         var a = new FakeChatProvider("a", FakeBehaviour.Hang);
         var b = new FakeChatProvider("b");
 
-        var outcome = await Run(PlanOf(a, b), Short);
+        var running = TestExecutors.WithoutRetries(Short, time).CompleteAsync(Request, PlanOf(a, b), CancellationToken.None).AsTask();
+        await Until(() => a.CompleteCalls == 1);
+        time.Advance(Short);
+        var outcome = await running.WaitAsync(Generous);
 
         Assert.Equal("b-model", outcome.Model!.Name);
         Assert.Equal(ErrorKind.UpstreamTimeout, outcome.Attempts[0].Error!.Kind);
@@ -196,7 +203,7 @@ public sealed class ChatExecutorTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => earlier);
     }
 
-    private static async Task Until(Func<bool> condition)
+    internal static async Task Until(Func<bool> condition)
     {
         for (var waited = 0; !condition(); waited += 10)
         {

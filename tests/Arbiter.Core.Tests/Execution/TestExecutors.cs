@@ -12,5 +12,5 @@ internal static class TestExecutors
         Seed = 1,
     };
 
-    public static ChatExecutor WithoutRetries(TimeSpan callTimeout) => new(NoRetry, callTimeout, TimeProvider.System);
+    public static ChatExecutor WithoutRetries(TimeSpan callTimeout, TimeProvider? time = null) => new(NoRetry, callTimeout, time ?? TimeProvider.System);
 }
