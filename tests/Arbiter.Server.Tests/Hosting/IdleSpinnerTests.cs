@@ -50,6 +50,10 @@ public sealed class IdleSpinnerTests
         Assert.True(await Eventually.BecomesAsync(() => spinner.IsSpinning && spinner.Wakes == 1));
         spinner.RequestStarted(); // load: it sleeps
         Assert.True(await Eventually.BecomesAsync(() => !spinner.IsSpinning && spinner.IsSleeping));
+        // Load again, just now: the quiet time counts from here, not from before the wait above (which on a loaded
+        // machine can itself last the 300 ms, and the lone request below would then rightly wake it).
+        spinner.RequestStarted();
+        spinner.RequestEnded();
         spinner.RequestEnded();   // one left: alone, but only just
         spinner.RequestEnded();
         spinner.RequestStarted(); // a lone request right after the load
