@@ -59,10 +59,13 @@ public sealed class GatewayHost : IAsyncDisposable
         RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
     });
 
-    /// <summary>Waits until the request log holds the record (it is written off the request path).</summary>
+    /// <summary>
+    /// Waits until the request log holds the record (it is written off the request path), up to 10 s: a loaded CI
+    /// machine can take seconds to get to it.
+    /// </summary>
     public async Task<RequestRecord> RecordAsync(string requestId)
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 1_000; i++)
         {
             if (Store.Find(requestId) is { } r) return r;
             await Task.Delay(10);
@@ -73,7 +76,7 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>Waits until the request log holds a record and returns the newest (for tests that send one request).</summary>
     public async Task<RequestRecord> LatestRecordAsync()
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 1_000; i++)
         {
             if (Store.Recent(1) is [var record]) return record;
             await Task.Delay(10);

@@ -16,7 +16,8 @@ public sealed class UpstreamTimeoutTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _upstream = await OpenAIFake.StartNewAsync();
-        var yaml = TestConfigs.OpenAIUpstream(_upstream.BaseUrl).Replace("server: {", "server: { upstream_timeout_seconds: 0.3,");
+        // 1 s bounds the fallback's own call too, so it is not made as short as the hang would allow.
+        var yaml = TestConfigs.OpenAIUpstream(_upstream.BaseUrl).Replace("server: {", "server: { upstream_timeout_seconds: 1,");
         _host = await GatewayHost.StartYamlAsync(yaml, TestConfigs.UpstreamEnv);
     }
 
