@@ -192,7 +192,7 @@ public sealed class UpstreamThroughGatewayTests : IAsyncLifetime
             Content = new StringContent("""{"model":"with-fallback","stream":true,"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"),
         };
         var response = await _host.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var body = await ReadUntilThenToEndAsync(response, "partial", broken.PieceArrived);
+        var body = await StreamedBody.ReadToEndAsync(response, "partial", broken.PieceArrived);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("partial", body);
@@ -204,21 +204,6 @@ public sealed class UpstreamThroughGatewayTests : IAsyncLifetime
         Assert.Equal(502, record.Status);
         Assert.Equal("gpt-test", record.ServedModel);
         Assert.Equal("partial".Length, record.DeliveredChars);
-    }
-
-    /// <summary>Reads the body as it streams; once it holds <paramref name="text"/>, calls <paramref name="seen"/> and reads on to the end.</summary>
-    private static async Task<string> ReadUntilThenToEndAsync(HttpResponseMessage response, string text, Action seen)
-    {
-        await using var stream = await response.Content.ReadAsStreamAsync();
-        var body = new StringBuilder();
-        var buffer = new byte[4096];
-        int read;
-        while ((read = await stream.ReadAsync(buffer)) > 0)
-        {
-            body.Append(Encoding.UTF8.GetString(buffer, 0, read));
-            if (body.ToString().Contains(text, StringComparison.Ordinal)) seen();
-        }
-        return body.ToString();
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public static class FaultMatrixRunner
         var clock = Stopwatch.StartNew();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         using var response = await host.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(HangGuard);
-        var body = await ReadToEndAsync(response, primary).WaitAsync(HangGuard);
+        var body = await StreamedBody.ReadToEndAsync(response, ChaosUpstream.FirstPiece, primary.FirstPieceArrived).WaitAsync(HangGuard);
         clock.Stop();
 
         var record = await host.RecordAsync(response.Headers.GetValues("x-request-id").Single());
@@ -61,26 +61,6 @@ public static class FaultMatrixRunner
             Elapsed = clock.Elapsed,
         };
         return c.Stream && response.IsSuccessStatusCode ? WithStream(result, body) : WithJson(result, body);
-    }
-
-    /// <summary>
-    /// Reads the body as it arrives; once it holds the chaos answer's first piece, tells <paramref name="primary"/>, which
-    /// cuts a <see cref="ChaosFault.ResetMidStream"/> stream only then.
-    /// </summary>
-    private static async Task<string> ReadToEndAsync(HttpResponseMessage response, ChaosUpstream primary)
-    {
-        await using var stream = await response.Content.ReadAsStreamAsync();
-        var body = new StringBuilder();
-        var buffer = new byte[4096];
-        var decoder = Encoding.UTF8.GetDecoder();
-        var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
-        int read;
-        while ((read = await stream.ReadAsync(buffer)) > 0)
-        {
-            body.Append(chars, 0, decoder.GetChars(buffer, 0, read, chars, 0));
-            if (body.ToString().Contains(ChaosUpstream.FirstPiece, StringComparison.Ordinal)) primary.FirstPieceArrived();
-        }
-        return body.ToString();
     }
 
     private static FaultResult WithJson(FaultResult r, string body)
