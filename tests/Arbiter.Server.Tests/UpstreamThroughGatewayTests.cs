@@ -192,7 +192,7 @@ public sealed class UpstreamThroughGatewayTests : IAsyncLifetime
             Content = new StringContent("""{"model":"with-fallback","stream":true,"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"),
         };
         var response = await _host.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var body = await StreamedBody.ReadToEndAsync(response, "partial", broken.PieceArrived);
+        var body = await StreamedBody.ReadToEndAsync(response, "partial", broken.PieceArrived.Arrived);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("partial", body);

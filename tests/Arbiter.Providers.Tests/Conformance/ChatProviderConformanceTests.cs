@@ -216,7 +216,7 @@ public abstract class ChatProviderConformanceTests : FakeHarness<IProviderFake>
             await foreach (var chunk in Provider().StreamAsync(Request(true), UpstreamModel, CancellationToken.None))
             {
                 received.Add(chunk);
-                broken.PieceArrived();
+                broken.PieceArrived.Arrived();
             }
         });
 

@@ -24,22 +24,12 @@ public sealed record ErrorScenario(int Status, string Message, int? RetryAfterSe
 public sealed record RedirectScenario(string Location) : FakeScenario;
 
 /// <summary>
-/// A stream that sends some text, then breaks off mid-way (the connection is aborted) once the test says it has the text:
-/// an abort drops whatever the fake's side has not sent yet, so cutting on a timer lost the text on a loaded machine.
+/// A stream that sends some text, then breaks off mid-way (the connection is aborted) once the test says it has the
+/// text (<see cref="PieceArrived"/>).
 /// </summary>
 public sealed record BrokenStreamScenario(string FirstPiece) : FakeScenario
 {
-    private readonly TaskCompletionSource _pieceArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Called by the test when the first piece reached it; the fake cuts the connection then.</summary>
-    public void PieceArrived() => _pieceArrived.TrySetResult();
-
-    /// <summary>Waits for <see cref="PieceArrived"/>, or 10 s, so that a piece that never arrives fails the test instead of hanging it.</summary>
-    public async Task WaitForPieceAsync()
-    {
-        try { await _pieceArrived.Task.WaitAsync(TimeSpan.FromSeconds(10)); }
-        catch (TimeoutException) { }
-    }
+    public ArrivalSignal PieceArrived { get; } = new();
 }
 
 /// <summary>Waits <paramref name="Delay"/> before the response starts (a slow or hung upstream), then answers with <paramref name="Then"/>.</summary>

@@ -77,7 +77,7 @@ public abstract class FakeBase : IProviderFake
     protected static async Task AbortAfterPieceAsync(HttpContext ctx, BrokenStreamScenario scenario)
     {
         await ctx.Response.Body.FlushAsync();
-        await scenario.WaitForPieceAsync();
+        await scenario.PieceArrived.WaitAsync();
         ctx.Abort();
     }
 

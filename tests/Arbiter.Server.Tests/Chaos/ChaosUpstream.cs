@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Arbiter.Providers.Tests.Conformance;
 using Arbiter.Providers.Tests.Fakes;
 using Microsoft.AspNetCore.Http;
 
@@ -44,17 +45,8 @@ public sealed class ChaosUpstream : IAsyncDisposable
         return chaos;
     }
 
-    private readonly TaskCompletionSource _firstPieceArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Called by the test when the first streamed piece reached the client: a <see cref="ChaosFault.ResetMidStream"/> stream is cut then.</summary>
-    public void FirstPieceArrived() => _firstPieceArrived.TrySetResult();
-
-    /// <summary>Waits for <see cref="FirstPieceArrived"/>, or 10 s, so that a piece that never arrives fails the test instead of hanging it.</summary>
-    private async Task WaitForFirstPieceAsync(CancellationToken aborted)
-    {
-        try { await _firstPieceArrived.Task.WaitAsync(TimeSpan.FromSeconds(10), aborted); }
-        catch (TimeoutException) { }
-    }
+    /// <summary>Said by the test when the first streamed piece reached the client: a <see cref="ChaosFault.ResetMidStream"/> stream is cut then.</summary>
+    public ArrivalSignal FirstPieceArrived { get; } = new();
 
     public void Enqueue(params ChaosFault[] faults)
     {
@@ -121,7 +113,7 @@ public sealed class ChaosUpstream : IAsyncDisposable
                     // An abort drops whatever Kestrel has not sent yet: a stream is cut only once the client has its first
                     // piece (on a timer, a loaded machine lost the piece and the gateway retried a call that never started).
                     // Half a JSON body reads as the same upstream_error whether or not it arrived, so it needs no wait.
-                    if (stream) await WaitForFirstPieceAsync(aborted);
+                    if (stream) await FirstPieceArrived.WaitAsync(aborted);
                     ctx.Abort();
                     return;
             }

@@ -43,7 +43,7 @@ public static class FaultMatrixRunner
         var clock = Stopwatch.StartNew();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         using var response = await host.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(HangGuard);
-        var body = await StreamedBody.ReadToEndAsync(response, ChaosUpstream.FirstPiece, primary.FirstPieceArrived).WaitAsync(HangGuard);
+        var body = await StreamedBody.ReadToEndAsync(response, ChaosUpstream.FirstPiece, primary.FirstPieceArrived.Arrived).WaitAsync(HangGuard);
         clock.Stop();
 
         var record = await host.RecordAsync(response.Headers.GetValues("x-request-id").Single());
