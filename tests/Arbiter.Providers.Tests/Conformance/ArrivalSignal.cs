@@ -1,8 +1,9 @@
 namespace Arbiter.Providers.Tests.Conformance;
 
 /// <summary>
-/// A test's word that something reached it, for a fake that must not act before: cutting a connection drops whatever
-/// the fake's side has not sent yet, so a cut on a timer lost the data on a loaded machine.
+/// A test's word that something happened (a piece reached the client, a lookup missed), for a fake that must not act
+/// before it. A timer instead bets on how fast a loaded machine is: a connection cut 20 ms after a flush lost the data
+/// not sent yet.
 /// </summary>
 public sealed class ArrivalSignal
 {

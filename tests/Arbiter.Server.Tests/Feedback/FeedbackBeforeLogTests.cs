@@ -1,6 +1,7 @@
 using System.Net;
 using Arbiter.Core.Config;
 using Arbiter.Core.RequestLog;
+using Arbiter.Providers.Tests.Conformance;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -17,20 +18,19 @@ public sealed class FeedbackBeforeLogTests
     /// </summary>
     private sealed class SlowStore(IRequestStore inner) : IRequestStore
     {
-        private readonly TaskCompletionSource _missed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ArrivalSignal _missed = new();
 
         public async Task WriteBatchAsync(IReadOnlyList<RequestRecord> batch, CancellationToken cancellationToken)
         {
             // Bounded, so that a feedback that never looks fails the test instead of hanging the log's shutdown.
-            try { await _missed.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken); }
-            catch (TimeoutException) { }
+            await _missed.WaitAsync(cancellationToken);
             await inner.WriteBatchAsync(batch, cancellationToken);
         }
 
         public async Task<IReadOnlyList<RequestRecord>> QueryAsync(RequestQuery query, CancellationToken cancellationToken)
         {
             var found = await inner.QueryAsync(query, cancellationToken);
-            if (query.RequestId is not null && found.Count == 0) _missed.TrySetResult();
+            if (query.RequestId is not null && found.Count == 0) _missed.Arrived();
             return found;
         }
     }
